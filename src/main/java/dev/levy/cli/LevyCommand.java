@@ -1,0 +1,64 @@
+package dev.levy.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code levy}: the command line of the contract. Exit codes: 0 success, 1 a check or fixture failed, 2 bad input
+ * or usage, 3 the rules do not compile. */
+@Command(name = "levy", mixinStandardHelpOptions = true, versionProvider = LevyCommand.Version.class,
+        description = "Evaluates US tariff measures for customs entry lines, with citations.",
+        subcommands = {EvalCommand.class, TestCommand.class, CheckCommand.class})
+public final class LevyCommand implements Runnable {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int BAD_INPUT = 2;
+    static final int RULES_BROKEN = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        quietDrools();
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * Levy reports rule problems itself, as FILE:LINE:COL; Drools would print each again through its logger (and warn
+     * about its own deprecations). The CLI's logger shows Drools' warnings only where Levy has no better report.
+     */
+    private static void quietDrools() {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("levy.log", "warn"));
+        System.setProperty("org.slf4j.simpleLogger.log.org.drools.compiler.kie.builder.impl", "off");
+        System.setProperty("org.slf4j.simpleLogger.log.org.drools.drl.parser", "error");
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new LevyCommand());
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("levy: " + e.getMessage());
+            return BAD_INPUT;
+        });
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = LevyCommand.class.getResourceAsStream("/dev/levy/version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"levy " + p.getProperty("version", "unknown")};
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.levy.engine;
+
+import dev.levy.fact.Duty;
+import dev.levy.fact.Exemption;
+import dev.levy.fact.Row;
+import dev.levy.fact.ShipmentFact;
+import dev.levy.model.Measure;
+import dev.levy.model.NotApplied;
+import dev.levy.model.Result;
+import dev.levy.model.Shipment;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.Agenda;
+
+/**
+ * Evaluates a chunk of valid shipments in one Kie session: inserts each shipment with the table rows that match it,
+ * runs the phases in order, then turns the duties and exemptions left in working memory into results (amounts
+ * rounded half-up to the cent per measure, totals, CBP reporting order). Stateless and thread-safe: each call has its
+ * own session.
+ */
+public final class Evaluator {
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** A rule set that keeps firing past this many rules per shipment has a loop; stop it rather than hang. */
+    private static final int MAX_FIRINGS_PER_SHIPMENT = 10_000;
+
+    private final RuleSet ruleSet;
+
+    public Evaluator(RuleSet ruleSet) {
+        this.ruleSet = ruleSet;
+    }
+
+    public List<Result> evaluate(List<Shipment> shipments) {
+        KieSession session = ruleSet.kieBase().newKieSession();
+        try {
+            TraceCollector trace = new TraceCollector(ruleSet);
+            session.addEventListener(trace);
+            for (Shipment s : shipments) {
+                session.insert(s);
+                for (Row row : ruleSet.tables().rowsFor(s)) {
+                    session.insert(row);
+                }
+            }
+            Agenda agenda = session.getAgenda();
+            List<String> phases = ruleSet.phases();
+            for (int i = phases.size() - 1; i >= 0; i--) {
+                agenda.getAgendaGroup(phases.get(i)).setFocus(); // a stack: the first phase is focused last
+            }
+            int limit = MAX_FIRINGS_PER_SHIPMENT * Math.max(1, shipments.size());
+            if (session.fireAllRules(limit) >= limit) {
+                throw new IllegalStateException("the rules did not settle after " + limit
+                        + " firings: a rule probably re-triggers itself");
+            }
+            Map<Shipment, List<Duty>> duties = byShipment(session, Duty.class);
+            Map<Shipment, List<Exemption>> exemptions = byShipment(session, Exemption.class);
+            List<Result> results = new ArrayList<>(shipments.size());
+            for (Shipment s : shipments) {
+                results.add(assemble(s, duties.getOrDefault(s, List.of()), exemptions.getOrDefault(s, List.of()),
+                        trace));
+            }
+            return results;
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private static <T extends ShipmentFact> Map<Shipment, List<T>> byShipment(KieSession session, Class<T> type) {
+        Map<Shipment, List<T>> out = new IdentityHashMap<>();
+        for (Object o : session.getObjects(new ClassObjectFilter(type))) {
+            T fact = type.cast(o);
+            out.computeIfAbsent(fact.getShipment(), k -> new ArrayList<>()).add(fact);
+        }
+        return out;
+    }
+
+    private Result assemble(Shipment s, List<Duty> duties, List<Exemption> exemptions, TraceCollector trace) {
+        List<Measure> measures = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO.setScale(2);
+        for (Duty d : duties) {
+            BigDecimal basis = d.getBasis().setScale(2, RoundingMode.HALF_UP);
+            BigDecimal amount = d.getRate().multiply(d.getBasis()).divide(HUNDRED, 2, RoundingMode.HALF_UP);
+            measures.add(new Measure(d.getProgram(), d.getHeading(), plain(d.getRate()), basis, amount,
+                    d.getCitation(), d.getRule()));
+            total = total.add(amount);
+        }
+        measures.sort(Comparator.comparingInt((Measure m) -> ruleSet.programRank(m.program()))
+                .thenComparing(Measure::heading).thenComparing(Measure::description)
+                .thenComparing(Measure::basis));
+        List<NotApplied> notApplied = new ArrayList<>();
+        for (Exemption e : exemptions) {
+            notApplied.add(new NotApplied(e.getProgram(), e.getHeading(), e.getReason(), e.getCitation(),
+                    e.getBasis() == null ? null : e.getBasis().setScale(2, RoundingMode.HALF_UP)));
+        }
+        notApplied.sort(Comparator.comparingInt((NotApplied n) -> ruleSet.programRank(n.program()))
+                .thenComparing(NotApplied::heading, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(NotApplied::reason, Comparator.nullsFirst(Comparator.naturalOrder())));
+        BigDecimal rate = plain(total.multiply(HUNDRED).divide(s.getValue(), 4, RoundingMode.HALF_UP));
+        return new Result(s.getId(), s.getHts(), s.getOrigin(), s.getEntryDate(), s.getValue(), measures, total, rate,
+                notApplied, trace.stepsOf(s), ruleSet.version());
+    }
+
+    /** A percentage without trailing zeros ({@code 25}, {@code 2.5}), never in exponent form. */
+    private static BigDecimal plain(BigDecimal d) {
+        BigDecimal stripped = d.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}

@@ -1,0 +1,157 @@
+package dev.levy.engine;
+
+import java.lang.reflect.Method;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A rule's {@code @message}: text with placeholders {@code {binding.property}} or {@code {binding.property:format}}
+ * that name a fact the rule binds ({@code s : Shipment(...)}) and one of its properties. Formats: {@code usd}
+ * ({@code $30,000.00}) and {@code pct} ({@code 25%}). Parsed once per template and cached.
+ */
+public final class MessageTemplate {
+    private static final Map<String, MessageTemplate> CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, Method> GETTERS = new ConcurrentHashMap<>();
+
+    private final List<Object> parts;
+
+    private MessageTemplate(List<Object> parts) {
+        this.parts = parts;
+    }
+
+    public static MessageTemplate of(String template) {
+        return CACHE.computeIfAbsent(template, MessageTemplate::parse);
+    }
+
+    /** Placeholder problems of a template (unclosed brace, malformed name, unknown format), for the linter. */
+    public static List<String> problems(String template) {
+        List<String> problems = new ArrayList<>();
+        int i = 0;
+        while ((i = template.indexOf('{', i)) >= 0) {
+            int end = template.indexOf('}', i);
+            if (end < 0) {
+                problems.add("unclosed '{' in message");
+                break;
+            }
+            String p = template.substring(i + 1, end);
+            if (!p.matches("[A-Za-z_$][\\w$]*\\.[A-Za-z_]\\w*(:(usd|pct))?")) {
+                problems.add("placeholder {" + p + "} is not {binding.property} or {binding.property:usd|pct}");
+            }
+            i = end + 1;
+        }
+        return problems;
+    }
+
+    private static MessageTemplate parse(String template) {
+        List<Object> parts = new ArrayList<>();
+        int i = 0;
+        while (i < template.length()) {
+            int open = template.indexOf('{', i);
+            int close = open < 0 ? -1 : template.indexOf('}', open);
+            if (open < 0 || close < 0) {
+                parts.add(template.substring(i));
+                break;
+            }
+            parts.add(template.substring(i, open));
+            parts.add(Placeholder.parse(template.substring(open + 1, close)));
+            i = close + 1;
+        }
+        return new MessageTemplate(List.copyOf(parts));
+    }
+
+    /** Fills the placeholders; {@code bindings} maps a binding name to its fact (null when unbound). */
+    public String render(Function<String, Object> bindings) {
+        StringBuilder out = new StringBuilder();
+        for (Object part : parts) {
+            if (part instanceof Placeholder p) {
+                out.append(p.render(bindings));
+            } else {
+                out.append(part);
+            }
+        }
+        return out.toString();
+    }
+
+    private record Placeholder(String text, String binding, String property, String format) {
+        static Placeholder parse(String text) {
+            String[] nameAndFormat = text.split(":", 2);
+            String[] bindingAndProperty = nameAndFormat[0].split("\\.", 2);
+            return new Placeholder(text, bindingAndProperty[0], bindingAndProperty.length > 1 ? bindingAndProperty[1] : null,
+                    nameAndFormat.length > 1 ? nameAndFormat[1] : "");
+        }
+
+        String render(Function<String, Object> bindings) {
+            Object fact = property == null ? null : bindings.apply(binding);
+            if (fact == null) {
+                return "{" + text + "}";
+            }
+            return MessageTemplate.format(read(fact, property), format);
+        }
+    }
+
+    private static Object read(Object fact, String property) {
+        Method getter = GETTERS.computeIfAbsent(fact.getClass().getName() + "#" + property, k -> findGetter(fact, property));
+        if (getter == null) {
+            return "{?" + property + "}";
+        }
+        try {
+            return getter.invoke(fact);
+        } catch (ReflectiveOperationException e) {
+            return "{?" + property + "}";
+        }
+    }
+
+    private static Method findGetter(Object fact, String property) {
+        String cap = Character.toUpperCase(property.charAt(0)) + property.substring(1);
+        for (String name : List.of("get" + cap, "is" + cap, property)) {
+            try {
+                Method m = fact.getClass().getMethod(name);
+                m.setAccessible(true);
+                return m;
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // try the next naming convention
+            }
+        }
+        return null;
+    }
+
+    static String format(Object value, String format) {
+        if (value == null) {
+            return "(none)";
+        }
+        if (value instanceof BigDecimal d) {
+            return switch (format) {
+                case "usd" -> usd(d);
+                case "pct" -> percent(d) + "%";
+                default -> percent(d);
+            };
+        }
+        if (value instanceof Collection<?> c) {
+            return c.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        return value.toString();
+    }
+
+    /** {@code $30,000.00}. */
+    public static String usd(BigDecimal amount) {
+        DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
+        f.setRoundingMode(RoundingMode.HALF_UP);
+        String s = f.format(amount.abs());
+        return (amount.signum() < 0 ? "-$" : "$") + s;
+    }
+
+    /** A number without trailing zeros: {@code 25}, {@code 2.5}. */
+    public static String percent(BigDecimal d) {
+        return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.levy.engine;
+
+/**
+ * A problem found while loading a rule set, located in the analyst's own file: {@code FILE:LINE:COL: message}.
+ * Line and column are 0 when unknown.
+ */
+public record Problem(Severity severity, String file, int line, int column, String message) {
+
+    public enum Severity { ERROR, WARNING }
+
+    public static Problem error(String file, int line, String message) {
+        return new Problem(Severity.ERROR, file, line, 0, message);
+    }
+
+    public static Problem warning(String file, int line, String message) {
+        return new Problem(Severity.WARNING, file, line, 0, message);
+    }
+
+    public boolean isError() {
+        return severity == Severity.ERROR;
+    }
+
+    @Override
+    public String toString() {
+        return file + ":" + line + ":" + column + ": " + (isError() ? "error: " : "warning: ") + message;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.levy.engine;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
+
+/**
+ * A loaded rule set: the compiled KieBase (built once, shared by every evaluation, thread-safe), the indexed tables,
+ * the rules' metadata, and the set's own parameters from {@code ruleset.properties}. Immutable.
+ *
+ * @param version      content hash of the rule files
+ * @param phases       agenda groups in the order they run
+ * @param programOrder program code to its rank in the CBP reporting order ({@code programs.csv})
+ * @param declarations declarations a shipment may make, with their meaning ({@code declarations.csv})
+ * @param coversFrom   first regime date the rules cover (inclusive)
+ * @param coversTo     first regime date the rules no longer cover
+ * @param warnings     lint findings that do not stop the rule set from loading
+ */
+public record RuleSet(String name, String version, KieBase kieBase, TableIndex tables, Map<String, RuleInfo> rules,
+                      List<String> phases, Map<String, Integer> programOrder, Map<String, String> declarations,
+                      LocalDate coversFrom, LocalDate coversTo, List<Problem> warnings) {
+
+    public RuleInfo info(Rule rule) {
+        return rules.get(key(rule.getPackageName(), rule.getName()));
+    }
+
+    static String key(String packageName, String ruleName) {
+        return packageName + "/" + ruleName;
+    }
+
+    public int phaseIndex(String phase) {
+        return phases.indexOf(phase);
+    }
+
+    public int programRank(String program) {
+        Integer rank = programOrder.get(program);
+        if (rank == null) {
+            throw new IllegalStateException("program " + program + " is not declared in programs.csv");
+        }
+        return rank;
+    }
+}

@@ -1,0 +1,298 @@
+package dev.levy.engine;
+
+import dev.levy.io.Csv;
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+
+/**
+ * Builds a {@link RuleSet} from its text: the set's properties, its CSV tables and its DRL files, each problem
+ * reported against the analyst's own file and line. Loading is all-or-nothing: any error throws
+ * {@link RuleSetException} listing every problem found.
+ */
+public final class RuleSetLoader {
+    static final String PROPERTIES = "ruleset.properties";
+    static final String PROGRAMS = "programs.csv";
+    static final String DECLARATIONS = "declarations.csv";
+    static final String COUNTRY_GROUPS = "country_groups.csv";
+
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
+    private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|(\\S+))", Pattern.MULTILINE);
+    private static final Pattern TABLE_REF = Pattern.compile("table\\s*==\\s*\"([^\"]*)\"");
+    private static final Pattern LINE_COLUMN = Pattern.compile("Line (\\d+):(\\d+)");
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    static {
+        // Date literals in DRL ("2025-04-05") are read with this format; it must be set before the first build.
+        if (System.getProperty("drools.dateformat") == null) {
+            System.setProperty("drools.dateformat", "yyyy-MM-dd");
+        }
+    }
+
+    private final RuleSource source;
+    private final List<Problem> problems = new ArrayList<>();
+
+    private RuleSetLoader(RuleSource source) {
+        this.source = source;
+    }
+
+    public static RuleSet load(RuleSource source) {
+        return new RuleSetLoader(source).load();
+    }
+
+    private RuleSet load() {
+        Properties props = properties();
+        List<String> phases = props == null ? List.of() : Arrays.stream(props.getProperty("phases", "").split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).toList();
+        if (props != null && phases.isEmpty()) {
+            problems.add(Problem.error(source.display(PROPERTIES), 0, "'phases' is missing: the agenda groups in order"));
+        }
+        LocalDate coversFrom = props == null ? null : propertyDate(props, "covers.from");
+        LocalDate coversTo = props == null ? null : propertyDate(props, "covers.to");
+        Map<String, Integer> programOrder = programs();
+        Map<String, String> declarations = declarations();
+        Map<String, Set<String>> groups = countryGroups();
+
+        TableLoader tables = new TableLoader(source, groups, problems);
+        Map<String, String> drl = new TreeMap<>();
+        for (Map.Entry<String, String> f : source.files().entrySet()) {
+            String rel = f.getKey();
+            if (rel.endsWith(".drl")) {
+                drl.put(rel, f.getValue());
+            } else if (rel.endsWith(".csv") && !Set.of(PROGRAMS, DECLARATIONS, COUNTRY_GROUPS).contains(rel)) {
+                tables.load(rel, f.getValue());
+            }
+        }
+        checkTableReferences(drl, tables.tableNames());
+        Map<String, RuleInfo> rules = new TreeMap<>();
+        KieBase kieBase = compile(drl, phases, rules);
+        List<Problem> errors = problems.stream().filter(Problem::isError).toList();
+        if (!errors.isEmpty()) {
+            throw new RuleSetException(problems);
+        }
+        List<Problem> warnings = problems.stream().filter(p -> !p.isError()).toList();
+        return new RuleSet(props.getProperty("name", source.displayRoot()), source.version(), kieBase, tables.index(),
+                Map.copyOf(rules), phases, Map.copyOf(programOrder), Map.copyOf(declarations), coversFrom, coversTo,
+                warnings);
+    }
+
+    private Properties properties() {
+        String text = source.files().get(PROPERTIES);
+        if (text == null) {
+            problems.add(Problem.error(source.display(PROPERTIES), 0, "missing: every rule set has a " + PROPERTIES));
+            return null;
+        }
+        Properties p = new Properties();
+        try {
+            p.load(new StringReader(text));
+        } catch (IOException | IllegalArgumentException e) {
+            problems.add(Problem.error(source.display(PROPERTIES), 0, e.getMessage()));
+        }
+        return p;
+    }
+
+    private LocalDate propertyDate(Properties p, String key) {
+        String v = p.getProperty(key);
+        if (v == null) {
+            problems.add(Problem.error(source.display(PROPERTIES), 0, "'" + key + "' is missing (YYYY-MM-DD)"));
+            return null;
+        }
+        try {
+            return LocalDate.parse(v.strip());
+        } catch (DateTimeParseException e) {
+            problems.add(Problem.error(source.display(PROPERTIES), 0, "'" + key + "' is not a date YYYY-MM-DD: " + v));
+            return null;
+        }
+    }
+
+    /** {@code program,order,title,source}: the CBP reporting order of program codes. */
+    private Map<String, Integer> programs() {
+        Map<String, Integer> order = new HashMap<>();
+        for (Csv.Line line : rows(PROGRAMS, 4)) {
+            try {
+                order.put(line.get(0), Integer.parseInt(line.get(1)));
+            } catch (NumberFormatException e) {
+                problems.add(Problem.error(source.display(PROGRAMS), line.number(), "order '" + line.get(1) + "' is not a whole number"));
+            }
+        }
+        return order;
+    }
+
+    /** {@code declaration,meaning,source}: the facts a shipment may declare. */
+    private Map<String, String> declarations() {
+        Map<String, String> declarations = new TreeMap<>();
+        for (Csv.Line line : rows(DECLARATIONS, 3)) {
+            declarations.put(line.get(0), line.get(1));
+        }
+        return declarations;
+    }
+
+    /** {@code group,country,source}: named groups of countries a table may use as a key (e.g. the EU). */
+    private Map<String, Set<String>> countryGroups() {
+        Map<String, Set<String>> groups = new TreeMap<>();
+        for (Csv.Line line : rows(COUNTRY_GROUPS, 3)) {
+            if (!Countries.isIsoCode(line.get(1))) {
+                problems.add(Problem.error(source.display(COUNTRY_GROUPS), line.number(), "'" + line.get(1)
+                        + "' is not an ISO 3166-1 alpha-2 country code"));
+                continue;
+            }
+            groups.computeIfAbsent(line.get(0), k -> new TreeSet<>()).add(line.get(1));
+        }
+        return groups;
+    }
+
+    /** The data rows of a root CSV file (header skipped); each row must have {@code width} fields and a source. */
+    private List<Csv.Line> rows(String file, int width) {
+        String text = source.files().get(file);
+        if (text == null) {
+            problems.add(Problem.error(source.display(file), 0, "missing"));
+            return List.of();
+        }
+        List<Csv.Line> lines = Csv.parse(text);
+        List<Csv.Line> out = new ArrayList<>();
+        for (Csv.Line line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+            if (line.fields().size() < width || line.get(width - 1).isEmpty()) {
+                problems.add(Problem.error(source.display(file), line.number(),
+                        "expected " + width + " columns, the last one the source"));
+                continue;
+            }
+            out.add(line);
+        }
+        return out;
+    }
+
+    private void checkTableReferences(Map<String, String> drl, Set<String> tables) {
+        for (Map.Entry<String, String> f : drl.entrySet()) {
+            Matcher m = TABLE_REF.matcher(f.getValue());
+            while (m.find()) {
+                if (!tables.contains(m.group(1))) {
+                    problems.add(Problem.error(source.display(f.getKey()), lineOf(f.getValue(), m.start()),
+                            "no table named \"" + m.group(1) + "\" (tables: " + String.join(", ", tables) + ")"));
+                }
+            }
+        }
+    }
+
+    private KieBase compile(Map<String, String> drl, List<String> phases, Map<String, RuleInfo> rules) {
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId releaseId = ks.newReleaseId("dev.levy.rules", "ruleset", "1.0." + BUILDS.incrementAndGet());
+        kfs.generateAndWritePomXML(releaseId);
+        Map<String, String> virtualToReal = new HashMap<>();
+        Map<String, int[]> ruleLines = new HashMap<>();
+        Map<String, String> ruleFiles = new HashMap<>();
+        for (Map.Entry<String, String> f : drl.entrySet()) {
+            Matcher pm = PACKAGE.matcher(f.getValue());
+            String pkg = pm.find() ? pm.group(1) : "defaultpkg";
+            // KieFileSystem ignores files outside src/main/resources; a folder matching the package avoids a warning.
+            String virtual = "src/main/resources/" + pkg.replace('.', '/') + "/" + f.getKey().replace('/', '_');
+            kfs.write(virtual, f.getValue());
+            virtualToReal.put(virtual.substring("src/main/resources/".length()), source.display(f.getKey()));
+            Matcher rm = RULE.matcher(f.getValue());
+            while (rm.find()) {
+                String name = rm.group(1) != null ? rm.group(1) : rm.group(2);
+                ruleLines.put(RuleSet.key(pkg, name), new int[] {lineOf(f.getValue(), rm.start(1) >= 0 ? rm.start(1) : rm.start(2))});
+                ruleFiles.put(RuleSet.key(pkg, name), source.display(f.getKey()));
+            }
+        }
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        Set<String> seen = new LinkedHashSet<>();
+        for (Message m : builder.getResults().getMessages()) {
+            if (m.getText() != null && m.getText().contains("Parser returned a null Package")) {
+                continue; // follows every syntax error and says nothing more
+            }
+            String file = m.getPath() == null ? source.displayRoot() : virtualToReal.getOrDefault(
+                    m.getPath().replaceFirst("^src/main/resources/", ""), m.getPath());
+            String text = oneLine(m.getText());
+            Matcher at = LINE_COLUMN.matcher(text);
+            int line = Math.max(m.getLine(), 0);
+            int column = Math.max(m.getColumn(), 0);
+            if (column == 0 && at.find() && Integer.parseInt(at.group(1)) == line) {
+                column = Integer.parseInt(at.group(2)); // the parser puts the column in the text only
+            }
+            Problem p = new Problem(m.getLevel() == Message.Level.ERROR ? Problem.Severity.ERROR : Problem.Severity.WARNING,
+                    file, line, column, text);
+            if (seen.add(p.toString())) {
+                problems.add(p);
+            }
+        }
+        if (problems.stream().anyMatch(Problem::isError)) {
+            ks.getRepository().removeKieModule(releaseId);
+            return null;
+        }
+        KieContainer container = ks.newKieContainer(releaseId);
+        KieBase base = container.getKieBase();
+        // Every build gets its own ReleaseId; drop it from the repository or each reload stays in memory.
+        ks.getRepository().removeKieModule(releaseId);
+        for (KiePackage pkg : base.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                String key = RuleSet.key(pkg.getName(), rule.getName());
+                String file = ruleFiles.getOrDefault(key, source.displayRoot());
+                int line = ruleLines.getOrDefault(key, new int[] {0})[0];
+                rules.put(key, lint(rule, file, line, phases));
+            }
+        }
+        return base;
+    }
+
+    /** The metadata every rule must carry, and a phase the rule set declares. */
+    private RuleInfo lint(Rule rule, String file, int line, List<String> phases) {
+        String citation = RuleMetadata.citation(rule);
+        String message = RuleMetadata.get(rule, RuleMetadata.MESSAGE);
+        String where = "rule \"" + rule.getName() + "\": ";
+        if (citation == null || citation.isBlank()) {
+            problems.add(Problem.error(file, line, where + "no @citation: every rule cites its legal instrument"));
+        }
+        if (message == null || message.isBlank()) {
+            problems.add(Problem.error(file, line, where + "no @message: every rule explains itself in plain words"));
+        } else {
+            MessageTemplate.problems(message).forEach(p -> problems.add(Problem.error(file, line, where + p)));
+        }
+        RuleImpl impl = (RuleImpl) rule;
+        String phase = impl.getAgendaGroup();
+        if (!phases.contains(phase)) {
+            problems.add(Problem.error(file, line, where + "ruleflow-group \"" + phase + "\" is not a phase of "
+                    + PROPERTIES + " (" + String.join(", ", phases) + ")"));
+        }
+        return new RuleInfo(rule.getPackageName(), rule.getName(), citation, message, phase, impl.getSalienceValue(),
+                file, line);
+    }
+
+    private static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s*\\n\\s*", " ");
+    }
+}

@@ -1,0 +1,85 @@
+package dev.levy.engine;
+
+import dev.levy.fact.Row;
+import dev.levy.model.Shipment;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The reference tables of a rule set, indexed so that finding the rows that match a shipment costs a handful of hash
+ * look-ups: one per HTS prefix length, one for the origin, plus the rows without a key. Immutable once built.
+ */
+public final class TableIndex {
+    /** The table of MFN (column 1 General) rates; {@link #MFN_SPECIAL} holds the Special column's program rates. */
+    public static final String MFN = "mfn";
+    public static final String MFN_SPECIAL = "mfn_special";
+
+    private final Map<String, List<TableRow>> byHtsPrefix = new HashMap<>();
+    private final Map<String, List<TableRow>> byCountry = new HashMap<>();
+    private final List<TableRow> unkeyed = new ArrayList<>();
+    private final Map<String, ScheduleLine> schedule = new HashMap<>();
+
+    /** One line of the MFN schedule: its general rate row and the Special column's rows by program indicator. */
+    public record ScheduleLine(TableRow general, String generalText, Map<String, TableRow> special) {}
+
+    void addHtsRow(String prefixDigits, TableRow row) {
+        byHtsPrefix.computeIfAbsent(prefixDigits, k -> new ArrayList<>()).add(row);
+    }
+
+    void addCountryRow(String country, TableRow row) {
+        byCountry.computeIfAbsent(country, k -> new ArrayList<>()).add(row);
+    }
+
+    void addUnkeyedRow(TableRow row) {
+        unkeyed.add(row);
+    }
+
+    void addScheduleLine(String digits, ScheduleLine line) {
+        schedule.put(digits, line);
+    }
+
+    boolean hasScheduleLine(String digits) {
+        return schedule.containsKey(digits);
+    }
+
+    /** The schedule line of an HTS number: its 10-digit line if the schedule has one, else its 8-digit line. */
+    public ScheduleLine scheduleLine(String htsDigits) {
+        ScheduleLine line = htsDigits.length() == 10 ? schedule.get(htsDigits) : null;
+        return line != null ? line : schedule.get(htsDigits.substring(0, 8));
+    }
+
+    /** Every row in force on the shipment's regime date that matches its HTS number or origin, as facts. */
+    public List<Row> rowsFor(Shipment s) {
+        List<Row> rows = new ArrayList<>();
+        addInForce(rows, s, unkeyed);
+        addInForce(rows, s, byCountry.get(s.getOrigin()));
+        String digits = s.getHtsDigits();
+        for (int len = 2; len <= digits.length(); len += 2) {
+            addInForce(rows, s, byHtsPrefix.get(digits.substring(0, len)));
+        }
+        ScheduleLine line = scheduleLine(digits);
+        if (line != null) {
+            if (line.general().rate() != null) {
+                rows.add(new Row(s, line.general()));
+            }
+            TableRow special = s.getSpi() == null ? null : line.special().get(s.getSpi());
+            if (special != null) {
+                rows.add(new Row(s, special));
+            }
+        }
+        return rows;
+    }
+
+    private static void addInForce(List<Row> out, Shipment s, List<TableRow> candidates) {
+        if (candidates == null) {
+            return;
+        }
+        for (TableRow r : candidates) {
+            if (r.inForceOn(s.getRegimeDate())) {
+                out.add(new Row(s, r));
+            }
+        }
+    }
+}

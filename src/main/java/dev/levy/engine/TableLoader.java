@@ -1,0 +1,220 @@
+package dev.levy.engine;
+
+import dev.levy.io.Csv;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Loads the CSV tables of a rule set into a {@link TableIndex}, reporting every malformed row with its file and line.
+ *
+ * <p>Two kinds of table, told apart by their header:
+ * <ul>
+ *   <li>a dated table: {@code [hts|country,][rate,]heading,from,to,source}; its name is the file name without
+ *       {@code .csv};</li>
+ *   <li>the MFN schedule: {@code hts,description,general,special,source}, with rates as the USITC prints them
+ *       ({@code Free}, {@code 2.5%}, {@code Free (A+,AU,...,KR,S,SG)}).</li>
+ * </ul>
+ */
+final class TableLoader {
+    private static final Pattern HTS = Pattern.compile("\\d{2}(\\d{2}){0,4}");
+    private static final Pattern AD_VALOREM = Pattern.compile("(Free|\\d+(?:\\.\\d+)?%)");
+    private static final Pattern SPECIAL_GROUP = Pattern.compile("(Free|\\d+(?:\\.\\d+)?%)\\s*\\(([^)]*)\\)");
+
+    private final RuleSource source;
+    private final Map<String, Set<String>> countryGroups;
+    private final List<Problem> problems;
+    private final TableIndex index = new TableIndex();
+    private final Map<String, String> tableFiles = new TreeMap<>();
+
+    TableLoader(RuleSource source, Map<String, Set<String>> countryGroups, List<Problem> problems) {
+        this.source = source;
+        this.countryGroups = countryGroups;
+        this.problems = problems;
+    }
+
+    TableIndex index() {
+        return index;
+    }
+
+    /** Table name to the file that defines it. */
+    Map<String, String> tableFiles() {
+        return tableFiles;
+    }
+
+    void load(String relative, String text) {
+        String file = source.display(relative);
+        List<Csv.Line> lines = Csv.parse(text);
+        if (lines.isEmpty()) {
+            problems.add(Problem.error(file, 1, "empty table: a header line is required"));
+            return;
+        }
+        Map<String, Integer> columns = header(lines.get(0));
+        String name = relative.substring(relative.lastIndexOf('/') + 1, relative.length() - ".csv".length());
+        if (columns.containsKey("general")) {
+            name = TableIndex.MFN;
+        }
+        String previous = tableFiles.putIfAbsent(name, file);
+        if (previous != null) {
+            problems.add(Problem.error(file, 1, "table " + name + " is already defined in " + previous));
+            return;
+        }
+        if (columns.containsKey("general")) {
+            loadSchedule(file, columns, lines);
+        } else {
+            loadDated(file, name, columns, lines);
+        }
+    }
+
+    private static Map<String, Integer> header(Csv.Line line) {
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        for (int i = 0; i < line.fields().size(); i++) {
+            columns.put(line.get(i).toLowerCase(), i);
+        }
+        return columns;
+    }
+
+    private void loadDated(String file, String table, Map<String, Integer> cols, List<Csv.Line> lines) {
+        for (String required : List.of("heading", "from", "to", "source")) {
+            if (!cols.containsKey(required)) {
+                problems.add(Problem.error(file, lines.get(0).number(), "header lacks the column '" + required
+                        + "' (a dated table has [hts|country,][rate,]heading,from,to,source)"));
+                return;
+            }
+        }
+        String keyColumn = cols.containsKey("hts") ? "hts" : cols.containsKey("country") ? "country" : null;
+        for (Csv.Line line : lines.subList(1, lines.size())) {
+            String where = file + ":" + line.number();
+            String src = line.get(cols.get("source"));
+            if (src.isEmpty()) {
+                problems.add(Problem.error(file, line.number(), "row without a source: every row cites its legal source"));
+            }
+            LocalDate from = date(file, line, line.get(cols.get("from")), "from");
+            LocalDate to = date(file, line, line.get(cols.get("to")), "to");
+            if (from != null && to != null && !from.isBefore(to)) {
+                problems.add(Problem.error(file, line.number(), "window is empty: from " + from + " is not before to " + to));
+            }
+            BigDecimal rate = cols.containsKey("rate") ? rate(file, line, line.get(cols.get("rate"))) : null;
+            String key = keyColumn == null ? null : line.get(cols.get(keyColumn));
+            String heading = line.get(cols.get("heading"));
+            if ("hts".equals(keyColumn)) {
+                String digits = key.replace(".", "").replace(" ", "");
+                if (!HTS.matcher(digits).matches()) {
+                    problems.add(Problem.error(file, line.number(), "malformed HTS number '" + key
+                            + "' (2 to 10 digits, an even count, dots optional)"));
+                    continue;
+                }
+                index.addHtsRow(digits, new TableRow(table, digits, rate, heading, from, to, src, where));
+            } else if ("country".equals(keyColumn)) {
+                for (String country : countries(file, line, key)) {
+                    index.addCountryRow(country, new TableRow(table, country, rate, heading, from, to, src, where));
+                }
+            } else {
+                index.addUnkeyedRow(new TableRow(table, null, rate, heading, from, to, src, where));
+            }
+        }
+    }
+
+    private Set<String> countries(String file, Csv.Line line, String key) {
+        if (countryGroups.containsKey(key)) {
+            return countryGroups.get(key);
+        }
+        if (!Countries.isIsoCode(key)) {
+            problems.add(Problem.error(file, line.number(), "'" + key
+                    + "' is neither an ISO 3166-1 alpha-2 code nor a group of country_groups.csv"));
+            return Set.of();
+        }
+        return Set.of(key);
+    }
+
+    private void loadSchedule(String file, Map<String, Integer> cols, List<Csv.Line> lines) {
+        for (String required : List.of("hts", "general", "special", "source")) {
+            if (!cols.containsKey(required)) {
+                problems.add(Problem.error(file, lines.get(0).number(), "schedule header lacks the column '" + required + "'"));
+                return;
+            }
+        }
+        for (Csv.Line line : lines.subList(1, lines.size())) {
+            String where = file + ":" + line.number();
+            String hts = line.get(cols.get("hts"));
+            String digits = hts.replace(".", "");
+            if (!digits.matches("\\d{8}|\\d{10}")) {
+                problems.add(Problem.error(file, line.number(), "malformed HTS line '" + hts + "' (8 or 10 digits)"));
+                continue;
+            }
+            if (index.hasScheduleLine(digits)) {
+                problems.add(Problem.error(file, line.number(), "HTS line " + hts + " appears twice"));
+                continue;
+            }
+            String src = line.get(cols.get("source"));
+            if (src.isEmpty()) {
+                problems.add(Problem.error(file, line.number(), "row without a source: every row cites its legal source"));
+            }
+            String dotted = dotted(digits);
+            String generalText = line.get(cols.get("general"));
+            BigDecimal general = AD_VALOREM.matcher(generalText).matches() ? percent(generalText) : null;
+            TableRow generalRow = new TableRow(TableIndex.MFN, digits, general, dotted, null, null, src, where);
+            Map<String, TableRow> special = new TreeMap<>();
+            Matcher m = SPECIAL_GROUP.matcher(line.get(cols.get("special")));
+            while (m.find()) {
+                BigDecimal rate = percent(m.group(1));
+                for (String program : m.group(2).split(",")) {
+                    String spi = program.strip();
+                    special.put(spi, new TableRow(TableIndex.MFN_SPECIAL, spi, rate, dotted, null, null, src, where));
+                }
+            }
+            index.addScheduleLine(digits, new TableIndex.ScheduleLine(generalRow, generalText, special));
+        }
+    }
+
+    static String dotted(String digits) {
+        String d = digits.substring(0, 4) + "." + digits.substring(4, 6) + "." + digits.substring(6, 8);
+        return digits.length() == 10 ? d + "." + digits.substring(8) : d;
+    }
+
+    private static BigDecimal percent(String text) {
+        return text.equals("Free") ? BigDecimal.ZERO : new BigDecimal(text.substring(0, text.length() - 1));
+    }
+
+    private LocalDate date(String file, Csv.Line line, String text, String column) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            problems.add(Problem.error(file, line.number(), "column " + column + ": '" + text + "' is not a date YYYY-MM-DD"));
+            return null;
+        }
+    }
+
+    private BigDecimal rate(String file, Csv.Line line, String text) {
+        try {
+            BigDecimal rate = new BigDecimal(text);
+            if (rate.signum() < 0) {
+                throw new NumberFormatException();
+            }
+            return rate;
+        } catch (NumberFormatException e) {
+            problems.add(Problem.error(file, line.number(), "rate '" + text + "' is not a percentage such as 25 or 2.5"));
+            return null;
+        }
+    }
+
+    /** Names of the tables loaded, for checking that rules name only tables that exist. */
+    Set<String> tableNames() {
+        Set<String> names = new TreeSet<>(tableFiles.keySet());
+        names.add(TableIndex.MFN_SPECIAL);
+        return names;
+    }
+
+}

@@ -1,0 +1,49 @@
+package dev.levy.engine;
+
+import dev.levy.fact.ShipmentFact;
+import dev.levy.model.Shipment;
+import dev.levy.model.TraceStep;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.rule.Match;
+
+/** Records, per shipment and in firing order, every rule that fired: its name, message and citation. */
+final class TraceCollector extends DefaultAgendaEventListener {
+    private final RuleSet ruleSet;
+    private final Map<Shipment, List<TraceStep>> steps = new IdentityHashMap<>();
+
+    TraceCollector(RuleSet ruleSet) {
+        this.ruleSet = ruleSet;
+    }
+
+    @Override
+    public void afterMatchFired(AfterMatchFiredEvent event) {
+        Match match = event.getMatch();
+        Shipment shipment = shipmentOf(match);
+        RuleInfo info = ruleSet.info(match.getRule());
+        String message = RuleMetadata.render(match.getRule(), match);
+        steps.computeIfAbsent(shipment, k -> new ArrayList<>())
+                .add(new TraceStep(match.getRule().getName(), message, info == null ? null : info.citation()));
+    }
+
+    List<TraceStep> stepsOf(Shipment shipment) {
+        return steps.getOrDefault(shipment, List.of());
+    }
+
+    private static Shipment shipmentOf(Match match) {
+        for (Object o : match.getObjects()) {
+            if (o instanceof Shipment s) {
+                return s;
+            }
+            if (o instanceof ShipmentFact f) {
+                return f.getShipment();
+            }
+        }
+        throw new IllegalStateException("rule \"" + match.getRule().getName()
+                + "\" fired without a Shipment or a fact of one: every rule must match its shipment");
+    }
+}

@@ -1,0 +1,44 @@
+package dev.levy.fact;
+
+import dev.levy.engine.TableRow;
+import dev.levy.model.Shipment;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * A table row that matches a shipment on its entry date: the shipment's HTS number falls under the row's HTS prefix,
+ * or its origin is the row's country, or the row has no key. In DRL: {@code r : Row(shipment == s, table == "x")}.
+ */
+public final class Row implements ShipmentFact {
+    private final Shipment shipment;
+    private final TableRow row;
+
+    public Row(Shipment shipment, TableRow row) {
+        this.shipment = shipment;
+        this.row = row;
+    }
+
+    @Override
+    public Shipment getShipment() { return shipment; }
+
+    public String getTable() { return row.table(); }
+
+    public String getKey() { return row.key(); }
+
+    public BigDecimal getRate() { return row.rate(); }
+
+    public String getHeading() { return row.heading(); }
+
+    public LocalDate getFrom() { return row.from(); }
+
+    public LocalDate getTo() { return row.to(); }
+
+    public String getSource() { return row.source(); }
+
+    public String getLocation() { return row.location(); }
+
+    @Override
+    public String toString() {
+        return "Row[" + row.table() + " " + row.key() + " " + row.heading() + " @" + row.location() + "]";
+    }
+}

@@ -1,0 +1,322 @@
+package dev.levy.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.levy.engine.Countries;
+import dev.levy.engine.RuleSet;
+import dev.levy.model.ErrorCode;
+import dev.levy.model.Rejection;
+import dev.levy.model.Shipment;
+import dev.levy.model.ShipmentError;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Validates and normalises one shipment object of the contract into a {@link Shipment}, or says, naming the field,
+ * why it cannot be evaluated. Checks that depend on the rule set (known HTS line, dates covered, declarations) use
+ * the rule set given.
+ */
+public final class ShipmentReader {
+    private static final Set<String> FIELDS = Set.of("id", "hts", "origin", "entryDate", "entryTime", "loadedDate",
+            "transport", "value", "usContent", "metalContent", "spi", "quantity", "declarations");
+    private static final Set<String> METALS = Set.of("steel", "aluminum", "copper");
+    private static final List<String> TRANSPORTS = List.of("vessel", "air", "truck", "rail", "mail", "other");
+    private static final Pattern SPI = Pattern.compile("[A-Z]{1,2}[+*]?");
+    private static final Pattern DECLARATION = Pattern.compile("[A-Z][A-Z0-9_]*");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withResolverStyle(ResolverStyle.STRICT);
+    /** A trillion dollars: no entry line is worth more; a bigger number is a unit or a typing error. */
+    private static final BigDecimal MAX_VALUE = new BigDecimal("1000000000000");
+    private static final int MAX_ID_LENGTH = 200;
+
+    private final RuleSet ruleSet;
+
+    public ShipmentReader(RuleSet ruleSet) {
+        this.ruleSet = ruleSet;
+    }
+
+    /** Either a shipment or its rejection. */
+    public record Read(Shipment shipment, Rejection rejection) {
+        static Read ok(Shipment s) { return new Read(s, null); }
+        static Read rejected(String id, ErrorCode code, String field, String message) {
+            return new Read(null, new Rejection(id, new ShipmentError(code, field, message)));
+        }
+    }
+
+    /** Thrown inside this class to stop at the first problem found. */
+    private static final class Invalid extends Exception {
+        final ErrorCode code;
+        final String field;
+
+        Invalid(ErrorCode code, String field, String message) {
+            super(message, null, false, false);
+            this.code = code;
+            this.field = field;
+        }
+    }
+
+    public Read read(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return Read.rejected(null, ErrorCode.NOT_AN_OBJECT, null, "a shipment is a JSON object, found "
+                    + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase()));
+        }
+        String id = node.has("id") && node.get("id").isTextual() ? node.get("id").asText() : null;
+        try {
+            return Read.ok(shipment(node));
+        } catch (Invalid e) {
+            return Read.rejected(id, e.code, e.field, e.getMessage());
+        }
+    }
+
+    private Shipment shipment(JsonNode node) throws Invalid {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                throw new Invalid(ErrorCode.UNKNOWN_FIELD, name, "unknown field '" + name + "' (fields: "
+                        + String.join(", ", FIELDS.stream().sorted().toList()) + ")");
+            }
+        }
+        Shipment.Builder b = Shipment.builder();
+        b.id(id(node));
+        String hts = htsDigits(node);
+        b.htsDigits(hts);
+        b.origin(origin(node));
+        LocalDate entryDate = date(node, "entryDate", true);
+        b.entryDate(entryDate);
+        b.entryTime(time(node));
+        LocalDate loaded = date(node, "loadedDate", false);
+        if (loaded != null && loaded.isAfter(entryDate)) {
+            throw new Invalid(ErrorCode.INVALID_DATE, "loadedDate", "loadedDate " + loaded + " is after entryDate " + entryDate);
+        }
+        b.loadedDate(loaded);
+        b.transport(transport(node));
+        BigDecimal value = money(node, "value", ErrorCode.INVALID_VALUE, true);
+        if (value.signum() <= 0) {
+            throw new Invalid(ErrorCode.INVALID_VALUE, "value", "value must be more than 0, found " + value.toPlainString());
+        }
+        if (value.compareTo(MAX_VALUE) > 0) {
+            throw new Invalid(ErrorCode.INVALID_VALUE, "value", "value " + value.toPlainString() + " is over the limit of "
+                    + MAX_VALUE.toPlainString() + " USD for one entry line");
+        }
+        b.value(value);
+        b.usContent(content(node.get("usContent"), "usContent", value));
+        metals(node, b, value);
+        b.spi(spi(node));
+        quantity(node, b);
+        declarations(node, b);
+        Shipment s = b.build();
+        checkAgainstRules(s);
+        return s;
+    }
+
+    private static String id(JsonNode node) throws Invalid {
+        JsonNode id = node.get("id");
+        if (id == null || id.isNull()) {
+            return null;
+        }
+        if (!id.isTextual()) {
+            throw new Invalid(ErrorCode.INVALID_ID, "id", "id must be a string");
+        }
+        if (id.asText().length() > MAX_ID_LENGTH) {
+            throw new Invalid(ErrorCode.INVALID_ID, "id", "id is longer than " + MAX_ID_LENGTH + " characters");
+        }
+        return id.asText();
+    }
+
+    private static String text(JsonNode node, String field, boolean required, ErrorCode code) throws Invalid {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            if (required) {
+                throw new Invalid(ErrorCode.MISSING_FIELD, field, "'" + field + "' is required");
+            }
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw new Invalid(code, field, "'" + field + "' must be a string, found " + v.getNodeType().toString().toLowerCase());
+        }
+        return v.asText();
+    }
+
+    private static String htsDigits(JsonNode node) throws Invalid {
+        String hts = text(node, "hts", true, ErrorCode.INVALID_HTS);
+        String digits = hts.replace(".", "").replace(" ", "");
+        if (!digits.matches("\\d{8}|\\d{10}")) {
+            throw new Invalid(ErrorCode.INVALID_HTS, "hts", "hts '" + hts
+                    + "' is not an HTSUS number of 8 or 10 digits (e.g. 8703.23.01 or 8703230190)");
+        }
+        return digits;
+    }
+
+    private static String origin(JsonNode node) throws Invalid {
+        String origin = text(node, "origin", true, ErrorCode.INVALID_COUNTRY);
+        String code = origin.strip().toUpperCase();
+        if (!Countries.isIsoCode(code)) {
+            throw new Invalid(ErrorCode.INVALID_COUNTRY, "origin", "origin '" + origin
+                    + "' is not an ISO 3166-1 alpha-2 country code (e.g. JP, DE, CN)");
+        }
+        return code;
+    }
+
+    private static LocalDate date(JsonNode node, String field, boolean required) throws Invalid {
+        String text = text(node, field, required, ErrorCode.INVALID_DATE);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text, DATE);
+        } catch (DateTimeParseException e) {
+            throw new Invalid(ErrorCode.INVALID_DATE, field, field + " '" + text + "' is not a date YYYY-MM-DD");
+        }
+    }
+
+    private static LocalTime time(JsonNode node) throws Invalid {
+        String text = text(node, "entryTime", false, ErrorCode.INVALID_TIME);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalTime.parse(text, TIME);
+        } catch (DateTimeParseException e) {
+            throw new Invalid(ErrorCode.INVALID_TIME, "entryTime", "entryTime '" + text + "' is not a time HH:MM (US Eastern)");
+        }
+    }
+
+    private static String transport(JsonNode node) throws Invalid {
+        String t = text(node, "transport", false, ErrorCode.INVALID_TRANSPORT);
+        if (t != null && !TRANSPORTS.contains(t)) {
+            throw new Invalid(ErrorCode.INVALID_TRANSPORT, "transport", "transport '" + t + "' is not one of "
+                    + String.join(", ", TRANSPORTS));
+        }
+        return t;
+    }
+
+    private static BigDecimal money(JsonNode node, String field, ErrorCode code, boolean required) throws Invalid {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            if (required) {
+                throw new Invalid(ErrorCode.MISSING_FIELD, field, "'" + field + "' is required");
+            }
+            return null;
+        }
+        return amount(v, field, code);
+    }
+
+    private static BigDecimal amount(JsonNode v, String field, ErrorCode code) throws Invalid {
+        if (!v.isNumber()) {
+            throw new Invalid(code, field, field + " must be a number of US dollars, found "
+                    + v.getNodeType().toString().toLowerCase() + (v.isTextual() ? " \"" + v.asText() + "\"" : ""));
+        }
+        BigDecimal d = v.decimalValue();
+        if (d.stripTrailingZeros().scale() > 2) {
+            throw new Invalid(code, field, field + " " + d.toPlainString() + " has more than 2 decimals (cents)");
+        }
+        return d;
+    }
+
+    private static BigDecimal content(JsonNode v, String field, BigDecimal value) throws Invalid {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        BigDecimal d = amount(v, field, ErrorCode.INVALID_CONTENT);
+        if (d.signum() < 0) {
+            throw new Invalid(ErrorCode.INVALID_CONTENT, field, field + " must not be negative");
+        }
+        if (d.compareTo(value) > 0) {
+            throw new Invalid(ErrorCode.INVALID_CONTENT, field, field + " " + d.toPlainString()
+                    + " is more than the value " + value.toPlainString());
+        }
+        return d;
+    }
+
+    private static void metals(JsonNode node, Shipment.Builder b, BigDecimal value) throws Invalid {
+        JsonNode m = node.get("metalContent");
+        if (m == null || m.isNull()) {
+            return;
+        }
+        if (!m.isObject()) {
+            throw new Invalid(ErrorCode.INVALID_CONTENT, "metalContent", "metalContent must be an object such as {\"steel\": 1200}");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = m.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!METALS.contains(e.getKey())) {
+                throw new Invalid(ErrorCode.UNKNOWN_FIELD, "metalContent." + e.getKey(), "unknown metal '" + e.getKey()
+                        + "' (metals: aluminum, copper, steel)");
+            }
+        }
+        b.steelContent(content(m.get("steel"), "metalContent.steel", value));
+        b.aluminumContent(content(m.get("aluminum"), "metalContent.aluminum", value));
+        b.copperContent(content(m.get("copper"), "metalContent.copper", value));
+    }
+
+    private static String spi(JsonNode node) throws Invalid {
+        String spi = text(node, "spi", false, ErrorCode.INVALID_SPI);
+        if (spi != null && !SPI.matcher(spi).matches()) {
+            throw new Invalid(ErrorCode.INVALID_SPI, "spi", "spi '" + spi
+                    + "' is not a special program indicator such as S, KR, AU or A+");
+        }
+        return spi;
+    }
+
+    private static void quantity(JsonNode node, Shipment.Builder b) throws Invalid {
+        JsonNode q = node.get("quantity");
+        if (q == null || q.isNull()) {
+            return;
+        }
+        if (!q.isObject() || !q.path("amount").isNumber() || !q.path("unit").isTextual() || q.size() != 2) {
+            throw new Invalid(ErrorCode.INVALID_QUANTITY, "quantity", "quantity must be {\"amount\": number, \"unit\": \"kg\"}");
+        }
+        BigDecimal amount = q.get("amount").decimalValue();
+        if (amount.signum() <= 0) {
+            throw new Invalid(ErrorCode.INVALID_QUANTITY, "quantity.amount", "quantity amount must be more than 0");
+        }
+        b.quantity(amount, q.get("unit").asText());
+    }
+
+    private void declarations(JsonNode node, Shipment.Builder b) throws Invalid {
+        JsonNode d = node.get("declarations");
+        if (d == null || d.isNull()) {
+            return;
+        }
+        if (!d.isArray()) {
+            throw new Invalid(ErrorCode.INVALID_DECLARATION, "declarations", "declarations must be an array of names");
+        }
+        for (JsonNode item : d) {
+            String name = item.isTextual() ? item.asText() : null;
+            if (name == null || !DECLARATION.matcher(name).matches()) {
+                throw new Invalid(ErrorCode.INVALID_DECLARATION, "declarations", "declaration " + item
+                        + " is not a name such as USMCA_CONTENT_APPROVED");
+            }
+            if (!ruleSet.declarations().containsKey(name)) {
+                throw new Invalid(ErrorCode.INVALID_DECLARATION, "declarations", "unknown declaration '" + name
+                        + "' (known: " + String.join(", ", ruleSet.declarations().keySet()) + ")");
+            }
+            b.declaration(name);
+        }
+    }
+
+    private void checkAgainstRules(Shipment s) throws Invalid {
+        LocalDate day = s.getRegimeDate();
+        if (day.isBefore(ruleSet.coversFrom()) || !day.isBefore(ruleSet.coversTo())) {
+            throw new Invalid(ErrorCode.DATE_OUT_OF_RANGE, "entryDate", "the rules cover entries from "
+                    + ruleSet.coversFrom() + " to before " + ruleSet.coversTo() + "; " + s.getEntryDate()
+                    + " is outside");
+        }
+        var line = ruleSet.tables().scheduleLine(s.getHtsDigits());
+        if (line == null) {
+            throw new Invalid(ErrorCode.UNKNOWN_HTS, "hts", "HTS " + s.getHts()
+                    + " is not in the rules' MFN schedule; add its line to the schedule (or import the USITC schedule)");
+        }
+        if (line.general().rate() == null) {
+            throw new Invalid(ErrorCode.UNSUPPORTED_RATE, "hts", "HTS " + s.getHts() + " has the general rate '"
+                    + line.generalText() + "', which is not ad valorem; specific and compound rates are not supported yet");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.levy.io;
+
+import dev.levy.engine.MessageTemplate;
+import dev.levy.model.Evaluation;
+import dev.levy.model.Measure;
+import dev.levy.model.NotApplied;
+import dev.levy.model.Rejection;
+import dev.levy.model.Result;
+import dev.levy.model.TraceStep;
+
+/** Renders an evaluation for a person: each measure's arithmetic, what was not applied and why, and the trace. */
+public final class TextRenderer {
+
+    private TextRenderer() {}
+
+    public static String render(Evaluation e) {
+        return e instanceof Result r ? result(r) : rejection((Rejection) e);
+    }
+
+    private static String rejection(Rejection r) {
+        return (r.id() == null ? "" : r.id() + ": ") + "REJECTED " + r.error().code()
+                + (r.error().field() == null ? "" : " (" + r.error().field() + ")") + ": " + r.error().message() + "\n";
+    }
+
+    private static String result(Result r) {
+        StringBuilder out = new StringBuilder();
+        out.append(r.id() == null ? "" : r.id() + ": ").append("HTS ").append(r.hts()).append(", origin ")
+                .append(r.origin()).append(", entered ").append(r.entryDate()).append(", value ")
+                .append(MessageTemplate.usd(r.value())).append("\n\n");
+        out.append("Measures (CBP reporting order)\n");
+        int width = r.measures().stream().mapToInt(m -> m.program().length()).max().orElse(0);
+        for (Measure m : r.measures()) {
+            out.append(String.format("  %-" + width + "s  %-13s  %s%% x %s = %s%n", m.program(), m.heading(),
+                    MessageTemplate.percent(m.rate()), MessageTemplate.usd(m.basis()), MessageTemplate.usd(m.amount())));
+            out.append("  ").append(" ".repeat(width)).append("  ").append(m.citation()).append("\n");
+        }
+        out.append(String.format("  Total duty %s = %s%% of the value%n", MessageTemplate.usd(r.totalDuty()),
+                MessageTemplate.percent(r.totalRate())));
+        if (!r.notApplied().isEmpty()) {
+            out.append("\nNot applied\n");
+            for (NotApplied n : r.notApplied()) {
+                out.append("  ").append(n.program()).append(n.heading() == null ? "" : " " + n.heading())
+                        .append(n.basis() == null ? "" : " (on " + MessageTemplate.usd(n.basis()) + ")").append(": ")
+                        .append(n.reason()).append("\n    ").append(n.citation()).append("\n");
+            }
+        }
+        out.append("\nTrace\n");
+        int i = 0;
+        for (TraceStep t : r.trace()) {
+            out.append(String.format("  %d. %s%n     %s%n     [%s]%n", ++i, t.rule(), t.message(), t.citation()));
+        }
+        out.append("\nRules version ").append(r.rulesVersion()).append("\n");
+        return out.toString();
+    }
+}

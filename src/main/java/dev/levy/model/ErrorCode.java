@@ -1,0 +1,23 @@
+package dev.levy.model;
+
+/** The ways a shipment can be refused. Each is documented in the README's table of error codes. */
+public enum ErrorCode {
+    INVALID_JSON,
+    NOT_AN_OBJECT,
+    UNKNOWN_FIELD,
+    MISSING_FIELD,
+    INVALID_ID,
+    INVALID_HTS,
+    UNKNOWN_HTS,
+    INVALID_COUNTRY,
+    INVALID_DATE,
+    INVALID_TIME,
+    DATE_OUT_OF_RANGE,
+    INVALID_TRANSPORT,
+    INVALID_VALUE,
+    INVALID_CONTENT,
+    INVALID_SPI,
+    INVALID_QUANTITY,
+    INVALID_DECLARATION,
+    UNSUPPORTED_RATE
+}

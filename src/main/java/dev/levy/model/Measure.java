@@ -1,0 +1,20 @@
+package dev.levy.model;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.math.BigDecimal;
+
+/**
+ * An applied tariff measure: {@code rate} percent of {@code basis} gives {@code amount}, rounded half-up to the cent.
+ *
+ * @param program     program code of the contract, e.g. {@code SECTION_232_AUTOS}
+ * @param heading     the Chapter 99 heading, or the HTS number for the MFN line
+ * @param rate        percent
+ * @param basis       USD value the rate applies to
+ * @param amount      USD, to the cent
+ * @param citation    the legal instrument, from the rule's {@code @citation}
+ * @param description the rule that applied it, in plain words
+ */
+@JsonPropertyOrder({"program", "heading", "rate", "basis", "amount", "citation", "description"})
+public record Measure(String program, String heading, BigDecimal rate, BigDecimal basis, BigDecimal amount,
+                      String citation, String description) {
+}

@@ -1,0 +1,25 @@
+package dev.levy.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The evaluation of one shipment: measures in CBP reporting order, totals, what was not applied and why, and the
+ * trace of every rule that fired. Immutable.
+ */
+@JsonPropertyOrder({"id", "hts", "origin", "entryDate", "value", "measures", "totalDuty", "totalRate", "notApplied",
+        "trace", "rulesVersion"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Result(String id, String hts, String origin, LocalDate entryDate, BigDecimal value,
+                     List<Measure> measures, BigDecimal totalDuty, BigDecimal totalRate,
+                     List<NotApplied> notApplied, List<TraceStep> trace, String rulesVersion) implements Evaluation {
+
+    public Result {
+        measures = List.copyOf(measures);
+        notApplied = List.copyOf(notApplied);
+        trace = List.copyOf(trace);
+    }
+}

@@ -1,0 +1,168 @@
+package dev.levy.model;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Collections;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * One customs entry line, validated and normalised (see {@code io.ShipmentReader}). Immutable.
+ *
+ * <p>This is the fact the rules reason about, so it exposes JavaBean getters (Drools reads properties through
+ * them) and a few derived values that rules need often: {@link #getRegimeDate()} and {@link #getUsContentShare()}.
+ */
+public final class Shipment {
+
+    /**
+     * Every legal change Levy models takes effect "on or after 12:01 a.m." (US Eastern) of its day, as every 2025
+     * action did: an entry in the first minute of a day is still under the previous day's law.
+     */
+    public static final LocalTime CHANGES_TAKE_EFFECT_AT = LocalTime.of(0, 1);
+
+    private final String id;
+    private final String htsDigits;
+    private final String origin;
+    private final LocalDate entryDate;
+    private final LocalTime entryTime;
+    private final LocalDate loadedDate;
+    private final String transport;
+    private final BigDecimal value;
+    private final BigDecimal usContent;
+    private final BigDecimal steelContent;
+    private final BigDecimal aluminumContent;
+    private final BigDecimal copperContent;
+    private final String spi;
+    private final BigDecimal quantityAmount;
+    private final String quantityUnit;
+    private final SortedSet<String> declarations;
+
+    private Shipment(Builder b) {
+        this.id = b.id;
+        this.htsDigits = Objects.requireNonNull(b.htsDigits, "hts");
+        this.origin = Objects.requireNonNull(b.origin, "origin");
+        this.entryDate = Objects.requireNonNull(b.entryDate, "entryDate");
+        this.entryTime = b.entryTime == null ? LocalTime.NOON : b.entryTime;
+        this.loadedDate = b.loadedDate;
+        this.transport = b.transport;
+        this.value = Objects.requireNonNull(b.value, "value");
+        this.usContent = b.usContent == null ? BigDecimal.ZERO : b.usContent;
+        this.steelContent = b.steelContent == null ? BigDecimal.ZERO : b.steelContent;
+        this.aluminumContent = b.aluminumContent == null ? BigDecimal.ZERO : b.aluminumContent;
+        this.copperContent = b.copperContent == null ? BigDecimal.ZERO : b.copperContent;
+        this.spi = b.spi;
+        this.quantityAmount = b.quantityAmount;
+        this.quantityUnit = b.quantityUnit;
+        this.declarations = Collections.unmodifiableSortedSet(new TreeSet<>(b.declarations));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String getId() { return id; }
+
+    /** The HTS number in dotted form: {@code 8703.23.01} or {@code 8703.23.01.90}. */
+    public String getHts() {
+        String d = htsDigits;
+        String dotted = d.substring(0, 4) + "." + d.substring(4, 6) + "." + d.substring(6, 8);
+        return d.length() == 10 ? dotted + "." + d.substring(8) : dotted;
+    }
+
+    /** The HTS number as 8 or 10 digits. */
+    public String getHtsDigits() { return htsDigits; }
+
+    public String getOrigin() { return origin; }
+
+    public LocalDate getEntryDate() { return entryDate; }
+
+    public LocalTime getEntryTime() { return entryTime; }
+
+    /**
+     * The day whose law governs this entry: the entry date, or the day before for an entry in the minute before
+     * 12:01 a.m. Rules compare this date with the day an action starts: {@code regimeDate >= "2025-04-05"} reads
+     * "entered on or after 12:01 a.m. on 2025-04-05".
+     */
+    public LocalDate getRegimeDate() {
+        return entryTime.isBefore(CHANGES_TAKE_EFFECT_AT) ? entryDate.minusDays(1) : entryDate;
+    }
+
+    public LocalDate getLoadedDate() { return loadedDate; }
+
+    public String getTransport() { return transport; }
+
+    public BigDecimal getValue() { return value; }
+
+    public BigDecimal getUsContent() { return usContent; }
+
+    /** US content as a percentage of the value, to four decimals. */
+    public BigDecimal getUsContentShare() {
+        return usContent.multiply(BigDecimal.valueOf(100)).divide(value, 4, RoundingMode.HALF_UP);
+    }
+
+    public BigDecimal getNonUsContent() { return value.subtract(usContent); }
+
+    public BigDecimal getSteelContent() { return steelContent; }
+
+    public BigDecimal getAluminumContent() { return aluminumContent; }
+
+    public BigDecimal getCopperContent() { return copperContent; }
+
+    public String getSpi() { return spi; }
+
+    public BigDecimal getQuantityAmount() { return quantityAmount; }
+
+    public String getQuantityUnit() { return quantityUnit; }
+
+    public Set<String> getDeclarations() { return declarations; }
+
+    public boolean declares(String declaration) { return declarations.contains(declaration); }
+
+    @Override
+    public String toString() {
+        return "Shipment[" + (id == null ? "" : id + " ") + getHts() + " " + origin + " " + entryDate + "]";
+    }
+
+    public static final class Builder {
+        private String id;
+        private String htsDigits;
+        private String origin;
+        private LocalDate entryDate;
+        private LocalTime entryTime;
+        private LocalDate loadedDate;
+        private String transport;
+        private BigDecimal value;
+        private BigDecimal usContent;
+        private BigDecimal steelContent;
+        private BigDecimal aluminumContent;
+        private BigDecimal copperContent;
+        private String spi;
+        private BigDecimal quantityAmount;
+        private String quantityUnit;
+        private final Set<String> declarations = new TreeSet<>();
+
+        private Builder() {}
+
+        public Builder id(String v) { id = v; return this; }
+        public Builder htsDigits(String v) { htsDigits = v; return this; }
+        public Builder origin(String v) { origin = v; return this; }
+        public Builder entryDate(LocalDate v) { entryDate = v; return this; }
+        public Builder entryTime(LocalTime v) { entryTime = v; return this; }
+        public Builder loadedDate(LocalDate v) { loadedDate = v; return this; }
+        public Builder transport(String v) { transport = v; return this; }
+        public Builder value(BigDecimal v) { value = v; return this; }
+        public Builder usContent(BigDecimal v) { usContent = v; return this; }
+        public Builder steelContent(BigDecimal v) { steelContent = v; return this; }
+        public Builder aluminumContent(BigDecimal v) { aluminumContent = v; return this; }
+        public Builder copperContent(BigDecimal v) { copperContent = v; return this; }
+        public Builder spi(String v) { spi = v; return this; }
+        public Builder quantity(BigDecimal amount, String unit) { quantityAmount = amount; quantityUnit = unit; return this; }
+        public Builder declaration(String v) { declarations.add(v); return this; }
+
+        public Shipment build() { return new Shipment(this); }
+    }
+}
