@@ -1,0 +1,49 @@
+package dev.levy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.levy.io.Json;
+import dev.levy.model.Evaluation;
+import dev.levy.model.Result;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Shared by the tests: one Levy over the bundled rules (built once per JVM, as an embedder would), and paths. */
+public final class TestSupport {
+    private static Levy bundled;
+
+    private TestSupport() {}
+
+    public static synchronized Levy levy() {
+        if (bundled == null) {
+            bundled = Levy.bundled();
+        }
+        return bundled;
+    }
+
+    /** The project folder: where Maven runs the tests from. */
+    public static Path projectDir() {
+        return Path.of(System.getProperty("levy.project.dir", ".")).toAbsolutePath().normalize();
+    }
+
+    /** {@code ../shared} beside the project, or null when this clone has none (a user's clone). */
+    public static Path sharedDir() {
+        Path shared = projectDir().resolve("../shared").normalize();
+        return Files.isDirectory(shared) ? shared : null;
+    }
+
+    public static JsonNode json(String text) {
+        try {
+            return Json.parse(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Result result(Evaluation e) {
+        if (e instanceof Result r) {
+            return r;
+        }
+        throw new AssertionError("expected a result, got " + Json.compact(e));
+    }
+}

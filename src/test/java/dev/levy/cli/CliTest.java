@@ -1,0 +1,140 @@
+package dev.levy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.levy.TestSupport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line of the contract: outputs and exit codes. */
+class CliTest {
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = LevyCommand.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private Path file(String name, String text) throws IOException {
+        Path f = dir.resolve(name);
+        Files.writeString(f, text);
+        return f;
+    }
+
+    @Test
+    void evalOfOneShipmentPrintsOnePrettyResult() throws IOException {
+        Run r = run("eval", file("one.json", "{\"hts\":\"8703.23.01\",\"origin\":\"JP\",\"entryDate\":\"2025-04-17\",\"value\":30000}").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("\"totalDuty\" : 8250.00"), r.out());
+        assertTrue(r.out().contains("\"totalRate\" : 27.5"), r.out());
+    }
+
+    @Test
+    void evalOfJsonLinesKeepsOrderAndCountsRejections() throws IOException {
+        Path f = file("many.jsonl", """
+                {"id":"a","hts":"8703.23.01","origin":"JP","entryDate":"2025-04-17","value":30000}
+                {"id":"b","hts":"8703.23.01","origin":"JP","entryDate":"2025-04-17"
+                [1,2]
+                {"id":"d","hts":"8703.23.01","origin":"ZZ","entryDate":"2025-04-17","value":30000}
+                {"id":"e","hts":"8703.23.01","origin":"DE","entryDate":"2025-04-17","value":10000}
+                """);
+        Run r = run("eval", f.toString());
+        String[] lines = r.out().strip().split("\n");
+        assertEquals(5, lines.length, r.out());
+        assertTrue(lines[0].startsWith("{\"id\":\"a\""));
+        assertTrue(lines[1].contains("INVALID_JSON"));
+        assertTrue(lines[2].contains("NOT_AN_OBJECT"));
+        assertTrue(lines[3].contains("\"id\":\"d\"") && lines[3].contains("INVALID_COUNTRY"));
+        assertTrue(lines[4].startsWith("{\"id\":\"e\""));
+        assertTrue(r.err().contains("read 5, evaluated 2, rejected 3"), r.err());
+        assertEquals(2, r.exit(), "something was rejected");
+    }
+
+    @Test
+    void evalOfAnArrayGivesJsonLines() throws IOException {
+        Path f = file("array.json", "[{\"hts\":\"8703.23.01\",\"origin\":\"JP\",\"entryDate\":\"2025-04-17\",\"value\":30000},"
+                + "{\"hts\":\"8703.23.01\",\"origin\":\"JP\",\"entryDate\":\"2025-04-17\",\"value\":100}]");
+        Run r = run("eval", f.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(2, r.out().strip().split("\n").length);
+    }
+
+    @Test
+    void textFormatShowsTheArithmeticAndTheReasons() throws IOException {
+        Run r = run("eval", "--format", "text",
+                file("one.json", "{\"hts\":\"8703.23.01\",\"origin\":\"JP\",\"entryDate\":\"2025-04-17\",\"value\":30000}").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("25% x $30,000.00 = $7,500.00"), r.out());
+        assertTrue(r.out().contains("Total duty $8,250.00 = 27.5% of the value"), r.out());
+        assertTrue(r.out().contains("IEEPA_RECIPROCAL 9903.01.33"), r.out());
+    }
+
+    @Test
+    void invalidSingleShipmentExitsTwoWithTheErrorObject() throws IOException {
+        Run r = run("eval", file("bad.json", "{\"hts\":\"8703.23.01\",\"origin\":\"JP\",\"entryDate\":\"2025-04-17\",\"value\":-1}").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.out().contains("\"code\" : \"INVALID_VALUE\"") && r.out().contains("\"field\" : \"value\""), r.out());
+        assertTrue(r.err().contains("INVALID_VALUE"), r.err());
+    }
+
+    @Test
+    void testCommandEndsWithTheCountLineAndFailsOnAFailingCase() throws IOException {
+        Path f = file("cases.json", """
+                {"cases": [
+                  {"name": "passes", "source": "Proclamation 10908",
+                   "shipment": {"hts":"8703.23.01","origin":"JP","entryDate":"2025-04-17","value":30000},
+                   "expect": {"totalDuty": 8250.00, "measures": [{"program":"MFN","rate":2.5},{"program":"SECTION_232_AUTOS","heading":"9903.94.01","rate":25}]}},
+                  {"name": "fails", "source": "deliberately wrong",
+                   "shipment": {"hts":"8703.23.01","origin":"JP","entryDate":"2025-04-17","value":30000},
+                   "expect": {"totalDuty": 1.00}}
+                ]}
+                """);
+        Run r = run("test", f.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.out().strip().endsWith("1 passed, 1 failed"), r.out());
+        assertTrue(r.out().contains("totalDuty: expected 1.00, actual 8250.00"), r.out());
+    }
+
+    @Test
+    void checkOfBrokenRulesExitsThreeWithFileLineColumn() throws IOException {
+        Path rules = dir.resolve("rules");
+        Files.createDirectories(rules);
+        Files.writeString(rules.resolve("ruleset.properties"), "name=t\nphases=duties\ncovers.from=2025-01-01\ncovers.to=2026-01-01\n");
+        Files.writeString(rules.resolve("programs.csv"), "program,order,title,source\nMFN,1,MFN,src\n");
+        Files.writeString(rules.resolve("declarations.csv"), "declaration,meaning,source\n");
+        Files.writeString(rules.resolve("country_groups.csv"), "group,country,source\n");
+        Files.writeString(rules.resolve("broken.drl"), "package t\n\nrule \"r\"\n    @citation(\"x\")\n    @message(\"y\")\nwhen\n    String( length > )\nthen\nend\n");
+        Run r = run("check", "--rules", rules.toString());
+        assertEquals(3, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains(rules + "/broken.drl:7:"), r.err());
+    }
+
+    @Test
+    void checkOfTheProjectRulesPasses() {
+        Run r = run("check", "--rules", TestSupport.projectDir().resolve("rules").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("rules OK"), r.out());
+    }
+
+    @Test
+    void versionPrintsAndExitsZero() {
+        Run r = run("--version");
+        assertEquals(0, r.exit());
+        assertTrue(r.out().startsWith("levy "), r.out());
+    }
+}

@@ -1,0 +1,130 @@
+package dev.levy.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.levy.Levy;
+import dev.levy.TestSupport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An analyst's broken rules are refused with every problem located in the analyst's own file and line. */
+class RuleSetLoaderTest {
+    @TempDir
+    Path dir;
+
+    /** A copy of the project's rules to break. */
+    private Path rules() throws IOException {
+        Path src = TestSupport.projectDir().resolve("rules");
+        try (Stream<Path> walk = Files.walk(src)) {
+            for (Path p : walk.toList()) {
+                Path to = dir.resolve(src.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        return dir;
+    }
+
+    private static List<Problem> problems(Path rules) {
+        RuleSetException e = assertThrows(RuleSetException.class, () -> Levy.fromDirectory(rules));
+        return e.problems().stream().filter(Problem::isError).toList();
+    }
+
+    private static void replace(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file);
+        assertTrue(text.contains(from), "test setup: " + from + " not in " + file);
+        Files.writeString(file, text.replace(from, to));
+    }
+
+    private static int lineOf(Path file, String needle) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(needle)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(needle + " not in " + file);
+    }
+
+    @Test
+    void theProjectRulesLoadWithoutErrors() {
+        Levy levy = Levy.fromDirectory(TestSupport.projectDir().resolve("rules"));
+        assertTrue(levy.ruleSet().rules().size() > 10);
+        assertEquals(TestSupport.levy().rulesVersion(), levy.rulesVersion(), "bundled rules = the rules/ folder");
+    }
+
+    @Test
+    void syntaxErrorIsReportedAtTheAnalystsFileAndLine() throws IOException {
+        Path rules = rules();
+        Path drl = rules.resolve("section232/section232.drl");
+        replace(drl, "r : Row(shipment == s, table == \"section232_autos\")", "r : Row(shipment == s, table == \"section232_autos\"");
+        int line = lineOf(drl, "table == \"section232_autos\"");
+        List<Problem> problems = problems(rules);
+        assertTrue(problems.stream().anyMatch(p -> p.file().equals(rules + "/section232/section232.drl")
+                && Math.abs(p.line() - line) <= 2), problems.toString());
+        assertTrue(problems.stream().noneMatch(p -> p.message().contains("null Package")));
+        assertTrue(problems.stream().noneMatch(p -> p.file().contains("src/main/resources")), "never a virtual path");
+        assertEquals(problems.size(), problems.stream().map(Problem::toString).distinct().count(), "no duplicate lines");
+    }
+
+    @Test
+    void unknownPropertyIsReportedWithFileAndLine() throws IOException {
+        Path rules = rules();
+        Path drl = rules.resolve("mfn/mfn.drl");
+        replace(drl, "s : Shipment(spi != null)", "s : Shipment(spy != null)");
+        List<Problem> problems = problems(rules);
+        assertTrue(problems.stream().anyMatch(p -> p.file().endsWith("mfn/mfn.drl") && p.line() > 0), problems.toString());
+    }
+
+    @Test
+    void ruleWithoutCitationIsAnError() throws IOException {
+        Path rules = rules();
+        Path drl = rules.resolve("mfn/mfn.drl");
+        replace(drl, "    @citation(\"HTSUS general note 3(a); column 1 General\")\n", "");
+        int line = lineOf(drl, "rule \"MFN: column 1 general rate\"");
+        List<Problem> problems = problems(rules);
+        assertTrue(problems.stream().anyMatch(p -> p.file().endsWith("mfn/mfn.drl") && p.line() == line
+                && p.message().contains("no @citation")), problems.toString());
+    }
+
+    @Test
+    void tableRowWithoutSourceOrWithBadKeysIsAnError() throws IOException {
+        Path rules = rules();
+        Path csv = rules.resolve("section232/section232_autos.csv");
+        Files.writeString(csv, Files.readString(csv) + "8703.99,25,9903.94.01,2025-04-03,,\n87X3,25,9903.94.01,2025-04-03,,src\n");
+        int lines = Files.readAllLines(csv).size();
+        Path countries = rules.resolve("reciprocal/reciprocal_excepted_countries.csv");
+        Files.writeString(countries, Files.readString(countries) + "QQ,9903.01.29,2025-04-05,,src\n");
+        List<Problem> problems = problems(rules);
+        assertTrue(problems.stream().anyMatch(p -> p.file().endsWith("section232_autos.csv") && p.line() == lines - 1
+                && p.message().contains("source")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.file().endsWith("section232_autos.csv") && p.line() == lines
+                && p.message().contains("HTS")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.file().endsWith("reciprocal_excepted_countries.csv")
+                && p.message().contains("QQ")), problems.toString());
+    }
+
+    @Test
+    void ruleNamingAnUnknownTableIsAnError() throws IOException {
+        Path rules = rules();
+        replace(rules.resolve("mfn/mfn.drl"), "table == \"mfn_special\")\nthen", "table == \"mfn_specail\")\nthen");
+        assertTrue(problems(rules).stream().anyMatch(p -> p.message().contains("no table named \"mfn_specail\"")));
+    }
+
+    @Test
+    void ruleOutsideTheDeclaredPhasesIsAnError() throws IOException {
+        Path rules = rules();
+        replace(rules.resolve("mfn/mfn.drl"), "ruleflow-group \"duties\"", "ruleflow-group \"dutys\"");
+        assertTrue(problems(rules).stream().anyMatch(p -> p.message().contains("\"dutys\" is not a phase")));
+    }
+}
