@@ -67,6 +67,17 @@ public final class Duty implements ShipmentFact {
         return new Duty(shipment, program, otherHeading, rate, basis, new TreeSet<>(carvedOut), rule, citation);
     }
 
+    /** This duty at another rate under another heading, imposed by the firing rule (e.g. an all-in rate). */
+    public Duty at(RuleContext ctx, String otherHeading, BigDecimal otherRate) {
+        return new Duty(shipment, program, otherHeading, otherRate, basis, new TreeSet<>(carvedOut),
+                ctx.getRule().getName(), RuleMetadata.citation(ctx.getRule()));
+    }
+
+    /** This duty on another basis (e.g. the metal content only), keeping its rate and heading. */
+    public Duty on(BigDecimal otherBasis) {
+        return new Duty(shipment, program, heading, rate, otherBasis, new TreeSet<>(carvedOut), rule, citation);
+    }
+
     /** This duty at another rate and heading, e.g. a rate applied in lieu of another. */
     public Duty replacedBy(RuleContext ctx, Row row) {
         return new Duty(shipment, program, row.getHeading(), row.getRate(), basis, new TreeSet<>(carvedOut),
