@@ -14,13 +14,14 @@ import org.kie.api.definition.rule.Rule;
  * @param phases       agenda groups in the order they run
  * @param programOrder program code to its rank in the CBP reporting order ({@code programs.csv})
  * @param declarations declarations a shipment may make, with their meaning ({@code declarations.csv})
+ * @param stacking     the declared relation of each pair of additional duties ({@code stacking_matrix.csv})
  * @param coversFrom   first regime date the rules cover (inclusive)
  * @param coversTo     first regime date the rules no longer cover
  * @param warnings     lint findings that do not stop the rule set from loading
  */
 public record RuleSet(String name, String version, KieBase kieBase, TableIndex tables, Map<String, RuleInfo> rules,
                       List<String> phases, Map<String, Integer> programOrder, Map<String, String> declarations,
-                      LocalDate coversFrom, LocalDate coversTo, List<Problem> warnings) {
+                      List<StackingRelation> stacking, LocalDate coversFrom, LocalDate coversTo, List<Problem> warnings) {
 
     public RuleInfo info(Rule rule) {
         return rules.get(key(rule.getPackageName(), rule.getName()));

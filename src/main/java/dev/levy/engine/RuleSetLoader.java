@@ -39,6 +39,7 @@ public final class RuleSetLoader {
     static final String PROGRAMS = "programs.csv";
     static final String DECLARATIONS = "declarations.csv";
     static final String COUNTRY_GROUPS = "country_groups.csv";
+    static final String STACKING_MATRIX = "stacking_matrix.csv";
 
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|(\\S+))", Pattern.MULTILINE);
@@ -76,6 +77,7 @@ public final class RuleSetLoader {
         Map<String, Integer> programOrder = programs();
         Map<String, String> declarations = declarations();
         Map<String, Set<String>> groups = countryGroups();
+        List<StackingRelation> stacking = stackingMatrix(programOrder.keySet(), groups);
 
         TableLoader tables = new TableLoader(source, groups, problems);
         Map<String, String> drl = new TreeMap<>();
@@ -83,7 +85,7 @@ public final class RuleSetLoader {
             String rel = f.getKey();
             if (rel.endsWith(".drl")) {
                 drl.put(rel, f.getValue());
-            } else if (rel.endsWith(".csv") && !Set.of(PROGRAMS, DECLARATIONS, COUNTRY_GROUPS).contains(rel)) {
+            } else if (rel.endsWith(".csv") && !Set.of(PROGRAMS, DECLARATIONS, COUNTRY_GROUPS, STACKING_MATRIX).contains(rel)) {
                 tables.load(rel, f.getValue());
             }
         }
@@ -96,8 +98,8 @@ public final class RuleSetLoader {
         }
         List<Problem> warnings = problems.stream().filter(p -> !p.isError()).toList();
         return new RuleSet(props.getProperty("name", source.displayRoot()), source.version(), kieBase, tables.index(),
-                Map.copyOf(rules), phases, Map.copyOf(programOrder), Map.copyOf(declarations), coversFrom, coversTo,
-                warnings);
+                Map.copyOf(rules), phases, Map.copyOf(programOrder), Map.copyOf(declarations), List.copyOf(stacking),
+                coversFrom, coversTo, warnings);
     }
 
     private Properties properties() {
@@ -163,6 +165,52 @@ public final class RuleSetLoader {
             groups.computeIfAbsent(line.get(0), k -> new TreeSet<>()).add(line.get(1));
         }
         return groups;
+    }
+
+    /**
+     * {@code program,other,relation,origins,from,to,source}: the declared relation of each pair of additional duties;
+     * {@code origins} is empty or a space-separated list of country codes and groups.
+     */
+    private List<StackingRelation> stackingMatrix(Set<String> programs, Map<String, Set<String>> groups) {
+        List<StackingRelation> out = new ArrayList<>();
+        if (!source.files().containsKey(STACKING_MATRIX)) {
+            return out; // a rule set may declare none; the project's tests require it
+        }
+        String file = source.display(STACKING_MATRIX);
+        for (Csv.Line line : rows(STACKING_MATRIX, 7)) {
+            StackingRelation.Relation relation;
+            try {
+                relation = StackingRelation.Relation.valueOf(line.get(2).toUpperCase());
+            } catch (IllegalArgumentException e) {
+                problems.add(Problem.error(file, line.number(), "relation '" + line.get(2)
+                        + "' is not one of stacks, excludes, splits, disjoint"));
+                continue;
+            }
+            for (String program : List.of(line.get(0), line.get(1))) {
+                if (!programs.contains(program)) {
+                    problems.add(Problem.error(file, line.number(), "program " + program + " is not in " + PROGRAMS));
+                }
+            }
+            try {
+                Set<String> origins = new TreeSet<>();
+                for (String o : line.get(3).split("\\s+")) {
+                    if (groups.containsKey(o)) {
+                        origins.addAll(groups.get(o));
+                    } else if (Countries.isIsoCode(o)) {
+                        origins.add(o);
+                    } else if (!o.isEmpty()) {
+                        problems.add(Problem.error(file, line.number(), "origin '" + o + "' is not a country code or group"));
+                    }
+                }
+                LocalDate from = line.get(4).isEmpty() ? null : LocalDate.parse(line.get(4));
+                LocalDate to = line.get(5).isEmpty() ? null : LocalDate.parse(line.get(5));
+                out.add(new StackingRelation(line.get(0), line.get(1), relation, Set.copyOf(origins), from, to,
+                        line.get(6)));
+            } catch (DateTimeParseException e) {
+                problems.add(Problem.error(file, line.number(), "from/to must be dates YYYY-MM-DD"));
+            }
+        }
+        return out;
     }
 
     /** The data rows of a root CSV file (header skipped); each row must have {@code width} fields and a source. */

@@ -1,0 +1,47 @@
+package dev.levy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.levy.io.Csv;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every line of rules/mfn/schedule.csv says what the official USITC HTSUS 2025 export says: the same general and
+ * special rates. Reads ../shared; skipped, with the reason, in a clone that has none.
+ */
+class ScheduleSourceTest {
+
+    @Test
+    void scheduleLinesMatchTheOfficialUsitcExport() throws IOException {
+        Path shared = TestSupport.sharedDir();
+        assumeTrue(shared != null, "skipped: ../shared (the official USITC export) is not beside this clone");
+        Map<String, List<String>> official = new HashMap<>();
+        for (Csv.Line line : Csv.parse(Files.readString(shared.resolve("data/usitc/hts_2025_basic_edition.csv")))) {
+            official.put(line.get(0), List.of(line.get(4), line.get(5)));
+        }
+        List<Csv.Line> ours = Csv.parse(Files.readString(TestSupport.projectDir().resolve("rules/mfn/schedule.csv")));
+        List<String> differences = new ArrayList<>();
+        for (Csv.Line line : ours.subList(1, ours.size())) {
+            String hts = line.get(0);
+            // a rate set on the single statistical suffix .00 is written at 8 digits in our table
+            List<String> rates = official.containsKey(hts) && !official.get(hts).get(0).isEmpty()
+                    ? official.get(hts) : official.get(hts + ".00");
+            if (rates == null) {
+                differences.add(hts + ": not in the official schedule with a rate");
+            } else if (!rates.get(0).equals(line.get(2)) || !rates.get(1).equals(line.get(3))) {
+                differences.add(hts + ": ours " + line.get(2) + " / " + line.get(3) + ", official " + rates);
+            }
+        }
+        assertTrue(ours.size() > 40, "the schedule covers the fixtures' HTS lines");
+        assertEquals(List.of(), differences);
+    }
+}
