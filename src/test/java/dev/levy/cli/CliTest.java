@@ -137,4 +137,63 @@ class CliTest {
         assertEquals(0, r.exit());
         assertTrue(r.out().startsWith("levy "), r.out());
     }
+
+    private Path fixture(String name) throws IOException {
+        return file(name, """
+                {"cases": [
+                  {"name": "japanese car", "source": "Proclamation 10908",
+                   "shipment": {"hts":"8703.23.01","origin":"JP","entryDate":"2025-04-17","value":30000},
+                   "expect": {"totalDuty": 8250.00}},
+                  {"name": "german steel", "source": "Proclamation 10896",
+                   "shipment": {"hts":"7208.51.00","origin":"DE","entryDate":"2025-04-17","value":10000},
+                   "expect": {"totalDuty": 2500.00}}
+                ]}
+                """);
+    }
+
+    @Test
+    void testCommandFiltersByNameAndWritesJunitXml() throws IOException {
+        Path cases = fixture("two.json");
+        Path xml = dir.resolve("report.xml");
+        Run r = run("test", "--name", "steel", "--junit-xml", xml.toString(), cases.toString());
+        assertEquals(0, r.exit(), r.out());
+        assertTrue(r.out().strip().endsWith("1 passed, 0 failed"), r.out());
+        String report = Files.readString(xml);
+        assertTrue(report.contains("tests=\"1\" failures=\"0\"") && report.contains("name=\"german steel\""), report);
+    }
+
+    @Test
+    void coverageNamesTheRulesNoFixtureFires() throws IOException {
+        Run r = run("test", "--coverage", fixture("two.json").toString());
+        assertEquals(1, r.exit(), "two cases cannot fire every rule");
+        assertTrue(r.out().contains("Coverage by rule"), r.out());
+        assertTrue(r.out().contains("rule \"MFN: column 1 special rate claimed\" is exercised by no fixture"), r.out());
+        assertTrue(r.out().contains("9903.94.01"), r.out());
+    }
+
+    @Test
+    void diffNamesEveryChangedShipmentAndTheRuleResponsible() throws IOException {
+        Path old = TestSupport.projectDir().resolve("rules");
+        Path changed = dir.resolve("rules-b");
+        try (var walk = Files.walk(old)) {
+            for (Path p : walk.toList()) {
+                Path to = changed.resolve(old.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        Path table = changed.resolve("section232/section232_autos.csv");
+        Files.writeString(table, Files.readString(table).replaceAll("(?m)^(87\\d\\d\\.\\d\\d\\.\\d\\d),25,", "$1,30,"));
+        Run r = run("diff", "--rules", old.toString(), "--rules", changed.toString(), fixture("two.json").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("CHANGED " + dir.resolve("two.json") + ": japanese car"), r.out());
+        assertTrue(r.out().contains("total $8,250.00 -> $9,750.00"), r.out());
+        assertTrue(r.out().contains("rules: Section 232: automobiles"), r.out());
+        assertTrue(r.out().contains("2 shipments, 1 changed, 1 unchanged"), r.out());
+        assertEquals(1, run("diff", "--fail-on-change", "--rules", old.toString(), "--rules", changed.toString(),
+                fixture("again.json").toString()).exit());
+    }
 }
