@@ -7,6 +7,8 @@ import dev.levy.io.Json;
 import dev.levy.io.TextRenderer;
 import dev.levy.model.Evaluation;
 import dev.levy.model.Rejection;
+import dev.levy.model.Result;
+import dev.levy.Timeline;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -59,12 +61,14 @@ final class EvalCommand implements Callable<Integer> {
         Inputs inputs = Inputs.parse(text);
         List<Evaluation> results = evaluate(levy, inputs);
         int rejected = 0;
+        int i = 0;
         for (Evaluation e : results) {
+            Inputs.Entry entry = inputs.entries().get(i++);
             if (e instanceof Rejection) {
                 rejected++;
             }
             if (format == Format.text) {
-                out.println(TextRenderer.render(e));
+                out.println(TextRenderer.render(e, e instanceof Result r ? Timeline.hints(levy, entry.node(), r) : List.of()));
             } else {
                 out.println(inputs.single() ? Json.pretty(e) : Json.compact(e));
             }

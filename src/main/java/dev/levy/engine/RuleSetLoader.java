@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.SortedSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -99,7 +101,25 @@ public final class RuleSetLoader {
         List<Problem> warnings = problems.stream().filter(p -> !p.isError()).toList();
         return new RuleSet(props.getProperty("name", source.displayRoot()), source.version(), kieBase, tables.index(),
                 Map.copyOf(rules), phases, Map.copyOf(programOrder), Map.copyOf(declarations), List.copyOf(stacking),
-                coversFrom, coversTo, warnings);
+                Collections.unmodifiableSortedSet(ruleDates(drl)), coversFrom, coversTo, warnings);
+    }
+
+    private static final Pattern DATE_LITERAL = Pattern.compile("\"(\\d{4}-\\d{2}-\\d{2})\"");
+
+    /** The date literals of the DRL: legal dates written in rules, where a shipment's treatment may change. */
+    private static SortedSet<LocalDate> ruleDates(Map<String, String> drl) {
+        SortedSet<LocalDate> dates = new TreeSet<>();
+        for (String text : drl.values()) {
+            Matcher m = DATE_LITERAL.matcher(text);
+            while (m.find()) {
+                try {
+                    dates.add(LocalDate.parse(m.group(1)));
+                } catch (DateTimeParseException e) {
+                    // not a date after all; the rule compiler reports what matters
+                }
+            }
+        }
+        return dates;
     }
 
     private Properties properties() {

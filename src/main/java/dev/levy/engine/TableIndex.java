@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.time.LocalDate;
 
 /**
  * The reference tables of a rule set, indexed so that finding the rows that match a shipment costs a handful of hash
@@ -53,13 +56,10 @@ public final class TableIndex {
     /** Every row in force on the shipment's regime date that matches its HTS number or origin, as facts. */
     public List<Row> rowsFor(Shipment s) {
         List<Row> rows = new ArrayList<>();
-        addInForce(rows, s, unkeyed);
-        addInForce(rows, s, byCountry.get(s.getOrigin()));
-        String digits = s.getHtsDigits();
-        for (int len = 2; len <= digits.length(); len += 2) {
-            addInForce(rows, s, byHtsPrefix.get(digits.substring(0, len)));
+        for (List<TableRow> candidates : candidates(s)) {
+            addInForce(rows, s, candidates);
         }
-        ScheduleLine line = scheduleLine(digits);
+        ScheduleLine line = scheduleLine(s.getHtsDigits());
         if (line != null) {
             if (line.general().rate() != null) {
                 rows.add(new Row(s, line.general()));
@@ -70,6 +70,34 @@ public final class TableIndex {
             }
         }
         return rows;
+    }
+
+    /** The rows that match the shipment's HTS number or origin, whatever their window, grouped as indexed. */
+    private List<List<TableRow>> candidates(Shipment s) {
+        List<List<TableRow>> out = new ArrayList<>();
+        out.add(unkeyed);
+        out.add(byCountry.getOrDefault(s.getOrigin(), List.of()));
+        String digits = s.getHtsDigits();
+        for (int len = 2; len <= digits.length(); len += 2) {
+            out.add(byHtsPrefix.getOrDefault(digits.substring(0, len), List.of()));
+        }
+        return out;
+    }
+
+    /** The days on which a row matching the shipment comes into force or ends: where its treatment may change. */
+    public SortedSet<LocalDate> changeDates(Shipment s) {
+        SortedSet<LocalDate> dates = new TreeSet<>();
+        for (List<TableRow> rows : candidates(s)) {
+            for (TableRow r : rows) {
+                if (r.from() != null) {
+                    dates.add(r.from());
+                }
+                if (r.to() != null) {
+                    dates.add(r.to());
+                }
+            }
+        }
+        return dates;
     }
 
     private static void addInForce(List<Row> out, Shipment s, List<TableRow> candidates) {

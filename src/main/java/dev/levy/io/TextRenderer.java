@@ -7,6 +7,7 @@ import dev.levy.model.NotApplied;
 import dev.levy.model.Rejection;
 import dev.levy.model.Result;
 import dev.levy.model.TraceStep;
+import java.util.List;
 
 /** Renders an evaluation for a person: each measure's arithmetic, what was not applied and why, and the trace. */
 public final class TextRenderer {
@@ -14,7 +15,12 @@ public final class TextRenderer {
     private TextRenderer() {}
 
     public static String render(Evaluation e) {
-        return e instanceof Result r ? result(r) : rejection((Rejection) e);
+        return render(e, List.of());
+    }
+
+    /** With {@code hints}: what a different entry date would change (see {@code Timeline.hints}). */
+    public static String render(Evaluation e, List<String> hints) {
+        return e instanceof Result r ? result(r, hints) : rejection((Rejection) e);
     }
 
     private static String rejection(Rejection r) {
@@ -22,7 +28,7 @@ public final class TextRenderer {
                 + (r.error().field() == null ? "" : " (" + r.error().field() + ")") + ": " + r.error().message() + "\n";
     }
 
-    private static String result(Result r) {
+    private static String result(Result r, List<String> hints) {
         StringBuilder out = new StringBuilder();
         out.append(r.id() == null ? "" : r.id() + ": ").append("HTS ").append(r.hts()).append(", origin ")
                 .append(r.origin()).append(", entered ").append(r.entryDate()).append(", value ")
@@ -43,6 +49,10 @@ public final class TextRenderer {
                         .append(n.basis() == null ? "" : " (on " + MessageTemplate.usd(n.basis()) + ")").append(": ")
                         .append(n.reason()).append("\n    ").append(n.citation()).append("\n");
             }
+        }
+        if (!hints.isEmpty()) {
+            out.append("\nOn another entry date\n");
+            hints.forEach(h -> out.append("  ").append(h).append("\n"));
         }
         out.append("\nTrace\n");
         int i = 0;

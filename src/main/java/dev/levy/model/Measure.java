@@ -17,4 +17,11 @@ import java.math.BigDecimal;
 @JsonPropertyOrder({"program", "heading", "rate", "basis", "amount", "citation", "description"})
 public record Measure(String program, String heading, BigDecimal rate, BigDecimal basis, BigDecimal amount,
                       String citation, String description) {
+
+    /** The contract's program code of the Chapter 1-97 line (column 1 rate); every other program is an additional duty. */
+    public static final String MFN = "MFN";
+
+    public boolean isAdditionalDuty() {
+        return !program.equals(MFN);
+    }
 }
