@@ -2,6 +2,13 @@ package dev.levy.cli;
 
 import dev.levy.Levy;
 import dev.levy.engine.Problem;
+import dev.levy.engine.RuleInfo;
+import dev.levy.fixture.Coverage;
+import dev.levy.fixture.FixtureRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,10 +17,15 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Compiles and lints the rules; problems as FILE:LINE:COL: message. Exit 3 on errors.")
+        description = "Compiles and lints the rules; problems as FILE:LINE:COL: message. Exit 3 on errors. "
+                + "Warns of rules that no fixture exercises.")
 final class CheckCommand implements Callable<Integer> {
     @Mixin
     RulesOption rules;
+
+    @Option(names = "--fixtures", paramLabel = "DIR",
+            description = "Fixtures to find rules that no fixture exercises (default: fixtures/ when present).")
+    Path fixtures;
 
     @Spec
     CommandSpec spec;
@@ -27,6 +39,13 @@ final class CheckCommand implements Callable<Integer> {
         }
         for (Problem p : levy.ruleSet().warnings()) {
             err.println(p);
+        }
+        Path where = fixtures != null ? fixtures : Files.isDirectory(Path.of("fixtures")) ? Path.of("fixtures") : null;
+        if (where != null) {
+            Coverage coverage = new Coverage(levy.ruleSet(), new FixtureRunner(levy).run(List.of(where)));
+            for (RuleInfo r : coverage.uncovered()) {
+                err.println(Problem.warning(r.file(), r.line(), "rule \"" + r.name() + "\" is exercised by no fixture in " + where));
+            }
         }
         err.flush();
         spec.commandLine().getOut().printf("rules OK: %d rules, %s%n", levy.ruleSet().rules().size(), levy.rulesVersion());

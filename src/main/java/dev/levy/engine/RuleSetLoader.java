@@ -91,6 +91,7 @@ public final class RuleSetLoader {
                 tables.load(rel, f.getValue());
             }
         }
+        tables.lintOverlaps();
         checkTableReferences(drl, tables.tableNames());
         Map<String, RuleInfo> rules = new TreeMap<>();
         KieBase kieBase = compile(drl, phases, rules);
@@ -316,12 +317,20 @@ public final class RuleSetLoader {
         KieBase base = container.getKieBase();
         // Every build gets its own ReleaseId; drop it from the repository or each reload stays in memory.
         ks.getRepository().removeKieModule(releaseId);
+        Map<String, RuleInfo> byName = new HashMap<>();
         for (KiePackage pkg : base.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
                 String key = RuleSet.key(pkg.getName(), rule.getName());
                 String file = ruleFiles.getOrDefault(key, source.displayRoot());
                 int line = ruleLines.getOrDefault(key, new int[] {0})[0];
-                rules.put(key, lint(rule, file, line, phases));
+                RuleInfo info = lint(rule, file, line, phases);
+                rules.put(key, info);
+                RuleInfo same = byName.putIfAbsent(rule.getName(), info);
+                if (same != null) {
+                    // the trace, notApplied and coverage name rules by name alone
+                    problems.add(Problem.error(file, line, "rule \"" + rule.getName() + "\" has the name of the rule at "
+                            + same.file() + ":" + same.line() + ": rule names must be unique in the rule set"));
+                }
             }
         }
         return base;

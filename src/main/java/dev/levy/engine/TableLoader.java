@@ -35,6 +35,7 @@ final class TableLoader {
     private final List<Problem> problems;
     private final TableIndex index = new TableIndex();
     private final Map<String, String> tableFiles = new TreeMap<>();
+    private final Map<String, List<TableRow>> rowsByKey = new TreeMap<>();
 
     TableLoader(RuleSource source, Map<String, Set<String>> countryGroups, List<Problem> problems) {
         this.source = source;
@@ -113,15 +114,47 @@ final class TableLoader {
                             + "' (2 to 10 digits, an even count, dots optional)"));
                     continue;
                 }
-                index.addHtsRow(digits, new TableRow(table, digits, rate, heading, from, to, src, where));
+                index.addHtsRow(digits, keep(new TableRow(table, digits, rate, heading, from, to, src, where)));
             } else if ("country".equals(keyColumn)) {
                 for (String country : countries(file, line, key)) {
-                    index.addCountryRow(country, new TableRow(table, country, rate, heading, from, to, src, where));
+                    index.addCountryRow(country, keep(new TableRow(table, country, rate, heading, from, to, src, where)));
                 }
             } else {
-                index.addUnkeyedRow(new TableRow(table, null, rate, heading, from, to, src, where));
+                index.addUnkeyedRow(keep(new TableRow(table, null, rate, heading, from, to, src, where)));
             }
         }
+    }
+
+    private TableRow keep(TableRow row) {
+        rowsByKey.computeIfAbsent(row.table() + "|" + row.key() + "|" + row.heading(), k -> new ArrayList<>()).add(row);
+        return row;
+    }
+
+    /**
+     * Rows of one table with the same key and heading whose windows overlap: on some day the table would give the same
+     * shipment two rates under one heading. (A group key and a member's own code count as the same key.)
+     */
+    void lintOverlaps() {
+        for (List<TableRow> rows : rowsByKey.values()) {
+            List<TableRow> sorted = new ArrayList<>(rows);
+            sorted.sort(java.util.Comparator.comparing(TableRow::from, java.util.Comparator.nullsFirst(
+                    java.util.Comparator.naturalOrder())));
+            for (int i = 1; i < sorted.size(); i++) {
+                TableRow a = sorted.get(i - 1);
+                TableRow b = sorted.get(i);
+                boolean overlap = a.to() == null || b.from() == null || b.from().isBefore(a.to());
+                if (overlap) {
+                    String file = b.location().substring(0, b.location().lastIndexOf(':'));
+                    int line = Integer.parseInt(b.location().substring(b.location().lastIndexOf(':') + 1));
+                    problems.add(Problem.error(file, line, "row for " + b.key() + " overlaps the row at "
+                            + a.location() + " (" + window(a) + " and " + window(b) + "): on some day the table gives two answers under " + b.heading()));
+                }
+            }
+        }
+    }
+
+    private static String window(TableRow r) {
+        return (r.from() == null ? "..." : r.from().toString()) + " to " + (r.to() == null ? "..." : r.to().toString());
     }
 
     private Set<String> countries(String file, Csv.Line line, String key) {

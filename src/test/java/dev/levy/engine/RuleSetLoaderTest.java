@@ -127,4 +127,22 @@ class RuleSetLoaderTest {
         replace(rules.resolve("mfn/mfn.drl"), "ruleflow-group \"duties\"", "ruleflow-group \"dutys\"");
         assertTrue(problems(rules).stream().anyMatch(p -> p.message().contains("\"dutys\" is not a phase")));
     }
+
+    @Test
+    void overlappingWindowsForOneKeyAndHeadingAreAnError() throws IOException {
+        Path rules = rules();
+        Path csv = rules.resolve("section232/section232_autos.csv");
+        Files.writeString(csv, Files.readString(csv) + "8703.23.01,30,9903.94.01,2025-05-01,,Proclamation 10908 (test row)\n");
+        int line = Files.readAllLines(csv).size();
+        assertTrue(problems(rules).stream().anyMatch(p -> p.file().endsWith("section232_autos.csv") && p.line() == line
+                && p.message().contains("overlaps")), "a second 8703.23.01 row overlapping the first");
+    }
+
+    @Test
+    void twoRulesWithOneNameInDifferentPackagesAreAnError() throws IOException {
+        Path rules = rules();
+        Files.writeString(rules.resolve("mfn/copy.drl"), Files.readString(rules.resolve("mfn/mfn.drl"))
+                .replace("package levy.mfn", "package levy.mfn.copy"));
+        assertTrue(problems(rules).stream().anyMatch(p -> p.message().contains("names must be unique")));
+    }
 }
