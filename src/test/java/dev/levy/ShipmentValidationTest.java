@@ -25,7 +25,7 @@ class ShipmentValidationTest {
             "'\"hts\":\"8703.23\",\"origin\":\"JP\",\"entryDate\":\"2025-04-17\",\"value\":1'          | INVALID_HTS         | hts",
             "'\"hts\":\"8703.23.0X\",\"origin\":\"JP\",\"entryDate\":\"2025-04-17\",\"value\":1'       | INVALID_HTS         | hts",
             "'\"hts\":8703230100,\"origin\":\"JP\",\"entryDate\":\"2025-04-17\",\"value\":1'           | INVALID_HTS         | hts",
-            "'\"hts\":\"0101.21.00\",\"origin\":\"JP\",\"entryDate\":\"2025-04-17\",\"value\":1'       | UNKNOWN_HTS         | hts",
+            "'\"hts\":\"0101.21.99\",\"origin\":\"JP\",\"entryDate\":\"2025-04-17\",\"value\":1'       | UNKNOWN_HTS         | hts",
             "'\"hts\":\"8703.23.01\",\"origin\":\"XX\",\"entryDate\":\"2025-04-17\",\"value\":1'       | INVALID_COUNTRY     | origin",
             "'\"hts\":\"8703.23.01\",\"origin\":\"JPN\",\"entryDate\":\"2025-04-17\",\"value\":1'      | INVALID_COUNTRY     | origin",
             "'\"hts\":\"8703.23.01\",\"origin\":\"JP\",\"entryDate\":\"2025-02-30\",\"value\":1'       | INVALID_DATE        | entryDate",

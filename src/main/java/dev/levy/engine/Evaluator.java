@@ -84,14 +84,16 @@ public final class Evaluator {
         BigDecimal total = BigDecimal.ZERO.setScale(2);
         for (Duty d : duties) {
             BigDecimal basis = d.getBasis().setScale(2, RoundingMode.HALF_UP);
-            BigDecimal amount = d.getRate().multiply(d.getBasis()).divide(HUNDRED, 2, RoundingMode.HALF_UP);
+            BigDecimal exact = d.getRate().multiply(d.getBasis()).divide(HUNDRED, 10, RoundingMode.HALF_UP)
+                    .add(d.specificAmount());
+            BigDecimal amount = exact.setScale(2, RoundingMode.HALF_UP);
             measures.add(new Measure(d.getProgram(), d.getHeading(), plain(d.getRate()), basis, amount,
-                    d.getCitation(), d.getRule()));
+                    d.getCitation(), d.getRule(), specific(d, s)));
             total = total.add(amount);
         }
         measures.sort(Comparator.comparingInt((Measure m) -> ruleSet.programRank(m.program()))
                 .thenComparing(Measure::heading).thenComparing(Measure::description)
-                .thenComparing(Measure::basis));
+                .thenComparing(Measure::basis).thenComparing(Measure::amount));
         List<NotApplied> notApplied = new ArrayList<>();
         for (Exemption e : exemptions) {
             notApplied.add(new NotApplied(e.getProgram(), e.getHeading(), e.getReason(), e.getCitation(),
@@ -103,6 +105,16 @@ public final class Evaluator {
         BigDecimal rate = plain(total.multiply(HUNDRED).divide(s.getValue(), 4, RoundingMode.HALF_UP));
         return new Result(s.getId(), s.getHts(), s.getOrigin(), s.getEntryDate(), s.getValue(), measures, total, rate,
                 notApplied, trace.stepsOf(s), ruleSet.version());
+    }
+
+    /** The specific part of a duty in words: {@code $0.044/kg x 1000 kg = $44.00}; null for an ad valorem duty. */
+    private static String specific(Duty d, Shipment s) {
+        if (d.getPerUnit() == null) {
+            return null;
+        }
+        return "$" + plain(d.getPerUnit()).toPlainString() + "/" + d.getUnit() + " x "
+                + plain(s.getQuantityAmount()).toPlainString() + " " + s.getQuantityUnit() + " = "
+                + MessageTemplate.usd(d.specificAmount().setScale(2, RoundingMode.HALF_UP));
     }
 
     /** A percentage without trailing zeros ({@code 25}, {@code 2.5}), never in exponent form. */

@@ -356,7 +356,7 @@ public final class RuleSetLoader {
                     + PROPERTIES + " (" + String.join(", ", phases) + ")"));
         }
         return new RuleInfo(rule.getPackageName(), rule.getName(), citation, message, phase, impl.getSalienceValue(),
-                file, line);
+                file, line, RuleMetadata.get(rule, RuleMetadata.UNTESTABLE));
     }
 
     private static int lineOf(String text, int offset) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -27,8 +28,8 @@ import java.util.regex.Pattern;
  */
 final class TableLoader {
     private static final Pattern HTS = Pattern.compile("\\d{2}(\\d{2}){0,4}");
-    private static final Pattern AD_VALOREM = Pattern.compile("(Free|\\d+(?:\\.\\d+)?%)");
-    private static final Pattern SPECIAL_GROUP = Pattern.compile("(Free|\\d+(?:\\.\\d+)?%)\\s*\\(([^)]*)\\)");
+    /** A group of the Special column: a rate, then the programs it is for in parentheses. */
+    private static final Pattern SPECIAL_GROUP = Pattern.compile("([^()]+?)\\s*\\(([^)]*)\\)");
 
     private final RuleSource source;
     private final Map<String, Set<String>> countryGroups;
@@ -194,28 +195,41 @@ final class TableLoader {
             }
             String dotted = dotted(digits);
             String generalText = line.get(cols.get("general"));
-            BigDecimal general = AD_VALOREM.matcher(generalText).matches() ? percent(generalText) : null;
-            TableRow generalRow = new TableRow(TableIndex.MFN, digits, general, dotted, null, null, src, where);
+            TableRow generalRow = scheduleRow(TableIndex.MFN, digits, dotted, RateText.parse(generalText), src, where);
             Map<String, TableRow> special = new TreeMap<>();
-            Matcher m = SPECIAL_GROUP.matcher(line.get(cols.get("special")));
-            while (m.find()) {
-                BigDecimal rate = percent(m.group(1));
-                for (String program : m.group(2).split(",")) {
-                    String spi = program.strip();
-                    special.put(spi, new TableRow(TableIndex.MFN_SPECIAL, spi, rate, dotted, null, null, src, where));
-                }
+            for (Map.Entry<String, RateText> s : specialRates(line.get(cols.get("special"))).entrySet()) {
+                special.put(s.getKey(), scheduleRow(TableIndex.MFN_SPECIAL, s.getKey(), dotted, Optional.of(s.getValue()), src, where));
             }
             index.addScheduleLine(digits, new TableIndex.ScheduleLine(generalRow, generalText, special));
         }
     }
 
+    /** A schedule rate as a row: ad valorem part as the rate, specific part per unit; an unparsed rate has no rate. */
+    private static TableRow scheduleRow(String table, String key, String heading, Optional<RateText> rate, String src,
+                                        String where) {
+        return rate.map(r -> new TableRow(table, key, r.adValorem(), heading, null, null, src, where, r.perUnit(), r.unit()))
+                .orElse(new TableRow(table, key, null, heading, null, null, src, where));
+    }
+
+    /** The Special column: groups {@code RATE (PROGRAM,PROGRAM,...)}, each program with the group's rate. */
+    static Map<String, RateText> specialRates(String text) {
+        Map<String, RateText> out = new TreeMap<>();
+        Matcher m = SPECIAL_GROUP.matcher(text);
+        while (m.find()) {
+            Optional<RateText> rate = RateText.parse(m.group(1));
+            if (rate.isEmpty()) {
+                continue;
+            }
+            for (String program : m.group(2).split(",")) {
+                out.put(program.strip(), rate.get());
+            }
+        }
+        return out;
+    }
+
     static String dotted(String digits) {
         String d = digits.substring(0, 4) + "." + digits.substring(4, 6) + "." + digits.substring(6, 8);
         return digits.length() == 10 ? d + "." + digits.substring(8) : d;
-    }
-
-    private static BigDecimal percent(String text) {
-        return text.equals("Free") ? BigDecimal.ZERO : new BigDecimal(text.substring(0, text.length() - 1));
     }
 
     private LocalDate date(String file, Csv.Line line, String text, String column) {

@@ -13,9 +13,15 @@ import java.time.LocalDate;
  * @param rate     percent, or null in a table without rates
  * @param heading  the Chapter 99 heading (or HTS line) the row reports under
  * @param location {@code file:line} of the row, for messages
+ * @param perUnit  the specific part of a schedule rate, USD per {@code unit}; null for a purely ad valorem rate
  */
 public record TableRow(String table, String key, BigDecimal rate, String heading, LocalDate from, LocalDate to,
-                       String source, String location) {
+                       String source, String location, BigDecimal perUnit, String unit) {
+
+    public TableRow(String table, String key, BigDecimal rate, String heading, LocalDate from, LocalDate to,
+                    String source, String location) {
+        this(table, key, rate, heading, from, to, source, location, null, null);
+    }
 
     public boolean inForceOn(LocalDate regimeDate) {
         return (from == null || !regimeDate.isBefore(from)) && (to == null || regimeDate.isBefore(to));

@@ -22,9 +22,16 @@ public final class Duty implements ShipmentFact {
     private final Set<String> carvedOut;
     private final String rule;
     private final String citation;
+    private final BigDecimal perUnit;
+    private final String unit;
 
     private Duty(Shipment shipment, String program, String heading, BigDecimal rate, BigDecimal basis,
                  Set<String> carvedOut, String rule, String citation) {
+        this(shipment, program, heading, rate, basis, carvedOut, rule, citation, null, null);
+    }
+
+    private Duty(Shipment shipment, String program, String heading, BigDecimal rate, BigDecimal basis,
+                 Set<String> carvedOut, String rule, String citation, BigDecimal perUnit, String unit) {
         this.shipment = Objects.requireNonNull(shipment, "shipment");
         this.program = Objects.requireNonNull(program, "program");
         this.heading = Objects.requireNonNull(heading, "heading");
@@ -33,6 +40,8 @@ public final class Duty implements ShipmentFact {
         this.carvedOut = Collections.unmodifiableSet(carvedOut);
         this.rule = rule;
         this.citation = citation;
+        this.perUnit = perUnit;
+        this.unit = unit;
     }
 
     /** A duty at the rate and heading of a table row; the citation is the firing rule's {@code @citation}. */
@@ -42,6 +51,15 @@ public final class Duty implements ShipmentFact {
                     + " has no rate (" + row.getLocation() + ")");
         }
         return of(ctx, shipment, program, row.getHeading(), row.getRate(), basis);
+    }
+
+    /**
+     * A duty at a schedule row's rate, ad valorem and specific parts both, reported under {@code heading} (the MFN
+     * line reports the shipment's HTS number). The specific part is charged on the shipment's quantity.
+     */
+    public static Duty of(RuleContext ctx, Shipment shipment, String program, String heading, Row row, BigDecimal basis) {
+        return new Duty(shipment, program, heading, row.getRate(), basis, new TreeSet<>(), ctx.getRule().getName(),
+                RuleMetadata.citation(ctx.getRule()), row.getPerUnit(), row.getUnit());
     }
 
     public static Duty of(RuleContext ctx, Shipment shipment, String program, String heading, BigDecimal rate,
@@ -64,7 +82,8 @@ public final class Duty implements ShipmentFact {
 
     /** This duty reported under another Chapter 99 heading (e.g. the non-US-content heading of a split line). */
     public Duty reportedUnder(String otherHeading) {
-        return new Duty(shipment, program, otherHeading, rate, basis, new TreeSet<>(carvedOut), rule, citation);
+        return new Duty(shipment, program, otherHeading, rate, basis, new TreeSet<>(carvedOut), rule, citation, perUnit,
+                unit);
     }
 
     /** This duty at another rate under another heading, imposed by the firing rule (e.g. an all-in rate). */
@@ -75,7 +94,8 @@ public final class Duty implements ShipmentFact {
 
     /** This duty on another basis (e.g. the metal content only), keeping its rate and heading. */
     public Duty on(BigDecimal otherBasis) {
-        return new Duty(shipment, program, heading, rate, otherBasis, new TreeSet<>(carvedOut), rule, citation);
+        return new Duty(shipment, program, heading, rate, otherBasis, new TreeSet<>(carvedOut), rule, citation, perUnit,
+                unit);
     }
 
     /** This duty at another rate and heading, e.g. a rate applied in lieu of another. */
@@ -102,6 +122,31 @@ public final class Duty implements ShipmentFact {
     public String getRule() { return rule; }
 
     public String getCitation() { return citation; }
+
+    /** The specific part, USD per {@link #getUnit()} of the shipment's quantity; null for an ad valorem duty. */
+    public BigDecimal getPerUnit() { return perUnit; }
+
+    public String getUnit() { return unit; }
+
+    /**
+     * The ad valorem equivalent in percent of the shipment's value: the rate itself for an ad valorem duty; for a
+     * specific or compound one, its whole amount divided by the value (HTSUS ch.99 subch.III note 2(v)(xix)). Rules
+     * that compare a duty's rate with a threshold (the 15% all-in test) compare this.
+     */
+    public BigDecimal getAveRate() {
+        if (perUnit == null) {
+            return rate;
+        }
+        BigDecimal amount = rate.multiply(basis).divide(BigDecimal.valueOf(100), 10, java.math.RoundingMode.HALF_UP)
+                .add(specificAmount());
+        return amount.multiply(BigDecimal.valueOf(100)).divide(shipment.getValue(), 4, java.math.RoundingMode.HALF_UP);
+    }
+
+    /** The specific part's amount in USD (unrounded), or zero. */
+    public BigDecimal specificAmount() {
+        return perUnit == null || shipment.getQuantityAmount() == null ? BigDecimal.ZERO
+                : perUnit.multiply(shipment.getQuantityAmount());
+    }
 
     @Override
     public String toString() {

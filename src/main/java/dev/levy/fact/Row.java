@@ -35,6 +35,11 @@ public final class Row implements ShipmentFact {
 
     public String getSource() { return row.source(); }
 
+    /** The specific part of a schedule rate, USD per {@link #getUnit()}; null when the rate is ad valorem only. */
+    public BigDecimal getPerUnit() { return row.perUnit(); }
+
+    public String getUnit() { return row.unit(); }
+
     public String getLocation() { return row.location(); }
 
     @Override

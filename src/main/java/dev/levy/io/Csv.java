@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * A small RFC 4180 reader for the project's tables and the USITC schedule export: quoted fields with embedded
- * commas and doubled quotes, one record per line, {@code #} comment lines and blank lines skipped, and the line
- * number of every record kept for error messages.
+ * commas, newlines and doubled quotes, {@code #} comment lines and blank lines skipped, and the line number where
+ * every record starts kept for error messages.
  */
 public final class Csv {
 
@@ -21,15 +21,45 @@ public final class Csv {
 
     public static List<Line> parse(String text) {
         List<Line> lines = new ArrayList<>();
-        String[] raw = text.split("\r?\n", -1);
-        for (int i = 0; i < raw.length; i++) {
-            String line = i == 0 && raw[i].startsWith("\uFEFF") ? raw[i].substring(1) : raw[i];
-            if (line.isBlank() || line.stripLeading().startsWith("#")) {
+        int i = text.startsWith("\uFEFF") ? 1 : 0;
+        int lineNo = 1;
+        while (i < text.length()) {
+            int start = lineNo;
+            int end = recordEnd(text, i);
+            String record = text.substring(i, end);
+            lineNo += count(record, '\n') + 1;
+            i = end + 1;
+            String bare = record.endsWith("\r") ? record.substring(0, record.length() - 1) : record;
+            if (bare.isBlank() || bare.stripLeading().startsWith("#")) {
                 continue;
             }
-            lines.add(new Line(i + 1, fields(line)));
+            lines.add(new Line(start, fields(bare)));
         }
         return lines;
+    }
+
+    /** The index of the newline that ends the record starting at {@code from}: newlines inside quotes do not count. */
+    private static int recordEnd(String text, int from) {
+        boolean quoted = false;
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == '\n' && !quoted) {
+                return i;
+            }
+        }
+        return text.length();
+    }
+
+    private static int count(String s, char c) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == c) {
+                n++;
+            }
+        }
+        return n;
     }
 
     static List<String> fields(String line) {

@@ -3,6 +3,7 @@ package dev.levy.io;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.levy.engine.Countries;
 import dev.levy.engine.RuleSet;
+import dev.levy.engine.TableRow;
 import dev.levy.model.ErrorCode;
 import dev.levy.model.Rejection;
 import dev.levy.model.Shipment;
@@ -314,9 +315,21 @@ public final class ShipmentReader {
             throw new Invalid(ErrorCode.UNKNOWN_HTS, "hts", "HTS " + s.getHts()
                     + " is not in the rules' MFN schedule; add its line to the schedule (or import the USITC schedule)");
         }
-        if (line.general().rate() == null) {
+        TableRow rate = s.getSpi() != null && line.special().containsKey(s.getSpi())
+                ? line.special().get(s.getSpi()) : line.general();
+        if (rate.rate() == null) {
             throw new Invalid(ErrorCode.UNSUPPORTED_RATE, "hts", "HTS " + s.getHts() + " has the general rate '"
-                    + line.generalText() + "', which is not ad valorem; specific and compound rates are not supported yet");
+                    + line.generalText() + "', which Levy cannot compute (only Free, ad valorem, and specific or compound "
+                    + "rates per unit are supported)");
+        }
+        if (rate.perUnit() != null && s.getQuantityAmount() == null) {
+            throw new Invalid(ErrorCode.MISSING_FIELD, "quantity", "HTS " + s.getHts() + " has a specific rate ($"
+                    + rate.perUnit().toPlainString() + "/" + rate.unit() + "): give the quantity as {\"amount\": n, \"unit\": \""
+                    + rate.unit() + "\"}");
+        }
+        if (rate.perUnit() != null && !rate.unit().equals(s.getQuantityUnit())) {
+            throw new Invalid(ErrorCode.INVALID_QUANTITY, "quantity.unit", "quantity unit '" + s.getQuantityUnit()
+                    + "' does not match the unit of the rate of HTS " + s.getHts() + ": '" + rate.unit() + "'");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.levy.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.math.BigDecimal;
 
@@ -13,10 +14,13 @@ import java.math.BigDecimal;
  * @param amount      USD, to the cent
  * @param citation    the legal instrument, from the rule's {@code @citation}
  * @param description the rule that applied it, in plain words
+ * @param specific    the specific part of a specific or compound rate, e.g. {@code $0.044/kg x 1000 kg = $44.00}; absent
+ *                    for an ad valorem measure ({@code amount} includes it)
  */
-@JsonPropertyOrder({"program", "heading", "rate", "basis", "amount", "citation", "description"})
+@JsonPropertyOrder({"program", "heading", "rate", "basis", "amount", "citation", "description", "specific"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Measure(String program, String heading, BigDecimal rate, BigDecimal basis, BigDecimal amount,
-                      String citation, String description) {
+                      String citation, String description, String specific) {
 
     /** The contract's program code of the Chapter 1-97 line (column 1 rate); every other program is an additional duty. */
     public static final String MFN = "MFN";

@@ -1,0 +1,59 @@
+package dev.levy.cli;
+
+import dev.levy.io.HtsImporter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "import-hts", mixinStandardHelpOptions = true,
+        description = "Imports the USITC HTSUS export (CSV) into the MFN schedule of a rules folder (mfn/schedule.csv).")
+final class ImportHtsCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "The USITC export: HTS Number, Indent, Description, ..., General Rate of Duty, Special Rate of Duty, ...")
+    Path file;
+
+    @Option(names = "--rules", paramLabel = "DIR", required = true, description = "The rules folder whose schedule is replaced.")
+    Path rules;
+
+    @Option(names = "--source", paramLabel = "TEXT", description = "The source cited on every row (default: the file's name).")
+    String source;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            err.println("levy import-hts: no such file: " + file);
+            return LevyCommand.BAD_INPUT;
+        }
+        HtsImporter.Report report;
+        try {
+            report = HtsImporter.importCsv(text);
+        } catch (IllegalArgumentException e) {
+            err.println("levy import-hts: " + file + ": " + e.getMessage());
+            return LevyCommand.BAD_INPUT;
+        }
+        Path schedule = rules.resolve("mfn/schedule.csv");
+        Files.createDirectories(schedule.getParent());
+        Files.writeString(schedule, HtsImporter.render(report,
+                source != null ? source : "USITC HTSUS export " + file.getFileName()));
+        out.println(report.summary());
+        out.println("wrote " + schedule);
+        out.flush();
+        return LevyCommand.OK;
+    }
+}

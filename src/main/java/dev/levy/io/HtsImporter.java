@@ -1,0 +1,144 @@
+package dev.levy.io;
+
+import dev.levy.engine.RateText;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Turns the USITC HTSUS export (columns HTS Number, Indent, Description, Unit of Quantity, General Rate of Duty, Special
+ * Rate of Duty, Column 2 Rate of Duty, ...) into the rows of a rules folder's MFN schedule ({@code hts,description,
+ * general,special,source}). Rates are kept as the USITC prints them; the schedule loader parses them.
+ *
+ * <p>An 8-digit line carries the rate of its 10-digit statistical lines. Where the export puts the rate on the 10-digit
+ * lines instead (an 8-digit line with a single .00 suffix, or lines with different rates), those lines are imported at
+ * 10 digits, and an 8-digit row is added when all of them share one rate, so that an 8-digit entry resolves too.
+ * Chapter 99 is not imported: its additional duties are the rules' business.
+ */
+public final class HtsImporter {
+
+    /** One schedule row. */
+    public record Line(String hts, String description, String general, String special) {}
+
+    /**
+     * What an import did: the rows, and counts that reconcile: {@code read = imported + skipped}; {@code derived} 8-digit
+     * rows come on top, made from 10-digit lines that share one rate. {@code rates} counts the rows by kind of rate.
+     */
+    public record Report(List<Line> lines, int read, int imported, int derived, Map<String, Integer> rates,
+                         Map<String, Integer> skipped) {
+        public String summary() {
+            StringBuilder out = new StringBuilder("read " + read + " lines: imported " + imported + ", skipped "
+                    + skipped.values().stream().mapToInt(Integer::intValue).sum());
+            skipped.forEach((why, n) -> out.append("\n  skipped ").append(n).append(" ").append(why));
+            out.append("\nadded ").append(derived).append(" 8-digit rows from 10-digit lines that share one rate");
+            out.append("\nwrote ").append(lines.size()).append(" rows: ");
+            out.append(String.join(", ", rates.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList()));
+            return out.toString();
+        }
+    }
+
+    private HtsImporter() {}
+
+    public static Report importCsv(String text) {
+        List<Csv.Line> records = Csv.parse(text);
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        List<String> header = records.get(0).fields();
+        for (int i = 0; i < header.size(); i++) {
+            columns.put(header.get(i).strip().toLowerCase(), i);
+        }
+        int hts = column(columns, "hts number");
+        int description = column(columns, "description");
+        int general = column(columns, "general rate of duty");
+        int special = column(columns, "special rate of duty");
+        Map<String, Line> rows = new TreeMap<>();
+        Map<String, List<Line>> statisticalByParent = new TreeMap<>();
+        Map<String, Integer> skipped = new TreeMap<>();
+        for (Csv.Line r : records.subList(1, records.size())) {
+            String digits = r.get(hts).replace(".", "");
+            Line line = new Line(dotted(digits), r.get(description).replaceAll("\\s+", " "), r.get(general), r.get(special));
+            if (digits.isEmpty()) {
+                count(skipped, "description lines without an HTS number");
+            } else if (digits.startsWith("99")) {
+                count(skipped, "chapter 99 lines (additional duties belong to the rules)");
+            } else if (digits.length() != 8 && digits.length() != 10) {
+                count(skipped, "headings and subheadings of 4 or 6 digits (no rate of their own)");
+            } else if (line.general().isEmpty()) {
+                count(skipped, digits.length() == 10 ? "10-digit lines without a rate of their own (they take their 8-digit line's)"
+                        : "8-digit lines without a rate of their own (their 10-digit lines carry it)");
+            } else {
+                rows.put(digits, line);
+                if (digits.length() == 10) {
+                    statisticalByParent.computeIfAbsent(digits.substring(0, 8), k -> new ArrayList<>()).add(line);
+                }
+            }
+        }
+        int imported = rows.size();
+        Map<String, Integer> ambiguous = new TreeMap<>();
+        addParentsSharingOneRate(rows, statisticalByParent, ambiguous);
+        List<Line> lines = new ArrayList<>(rows.values());
+        Map<String, Integer> rates = new TreeMap<>();
+        for (Line l : lines) {
+            count(rates, RateText.parse(l.general()).map(x -> x.isSpecific() ? "specific or compound" : "ad valorem or free")
+                    .orElse("with a rate Levy cannot compute (UNSUPPORTED_RATE at evaluation)"));
+        }
+        return new Report(lines, records.size() - 1, imported, rows.size() - imported, rates, skipped);
+    }
+
+    private static void addParentsSharingOneRate(Map<String, Line> rows, Map<String, List<Line>> children,
+                                                 Map<String, Integer> skipped) {
+        for (Map.Entry<String, List<Line>> e : children.entrySet()) {
+            String parent = e.getKey();
+            if (rows.containsKey(parent)) {
+                continue;
+            }
+            List<Line> kids = e.getValue();
+            Line first = kids.get(0);
+            boolean oneRate = kids.stream().allMatch(k -> k.general().equals(first.general()) && k.special().equals(first.special()));
+            if (oneRate) {
+                rows.put(parent, new Line(dotted(parent), first.description(), first.general(), first.special()));
+            } else {
+                count(skipped, "ambiguous"); // an 8-digit entry of it is refused as UNKNOWN_HTS: the rate depends on the line
+            }
+        }
+    }
+
+    private static int column(Map<String, Integer> columns, String name) {
+        Integer i = columns.get(name);
+        if (i == null) {
+            throw new IllegalArgumentException("not a USITC HTSUS export: no column '" + name + "' in the header");
+        }
+        return i;
+    }
+
+    private static void count(Map<String, Integer> counts, String key) {
+        counts.merge(key, 1, Integer::sum);
+    }
+
+    private static String dotted(String digits) {
+        if (digits.length() < 8) {
+            return digits;
+        }
+        String d = digits.substring(0, 4) + "." + digits.substring(4, 6) + "." + digits.substring(6, 8);
+        return digits.length() == 10 ? d + "." + digits.substring(8) : d;
+    }
+
+    /** The schedule file: a comment header, then one CSV row per line. */
+    public static String render(Report report, String source) {
+        StringBuilder out = new StringBuilder();
+        out.append("# MFN: HTSUS column 1 rates (General, and Special by program indicator), imported by `levy import-hts`\n")
+                .append("# from ").append(source.replace("\n", " ")).append(". An HTS number not in this table is refused as UNKNOWN_HTS.\n")
+                .append("# ").append(report.summary().replace("\n", "\n# ")).append("\n")
+                .append("hts,description,general,special,source\n");
+        for (Line l : report.lines()) {
+            out.append(l.hts()).append(',').append(quote(l.description())).append(',').append(quote(l.general()))
+                    .append(',').append(quote(l.special())).append(',').append(quote(source)).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String quote(String s) {
+        return s.contains(",") || s.contains("\"") || s.startsWith("#") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}

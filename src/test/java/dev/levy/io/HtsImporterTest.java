@@ -1,0 +1,146 @@
+package dev.levy.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.levy.Levy;
+import dev.levy.TestSupport;
+import dev.levy.engine.RateText;
+import dev.levy.model.Measure;
+import dev.levy.model.Result;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code levy import-hts}: the USITC export into a rules folder's MFN schedule, and the rates it then gives. */
+class HtsImporterTest {
+    @TempDir
+    Path dir;
+
+    /** A hand-made excerpt in the USITC export's format (quoted fields, a field with a newline, every kind of rate). */
+    private static String excerpt() throws IOException {
+        try (InputStream in = HtsImporterTest.class.getResourceAsStream("/usitc_excerpt.csv")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void ratesAreParsedAsTheScheduleWritesThem() {
+        assertEquals(new BigDecimal("2.5"), RateText.parse("2.5%").orElseThrow().adValorem());
+        RateText specific = RateText.parse("4.4¢/kg").orElseThrow();
+        assertEquals(0, new BigDecimal("0.044").compareTo(specific.perUnit()));
+        assertEquals("kg", specific.unit());
+        RateText compound = RateText.parse("$1.35/kg + 7.5%").orElseThrow();
+        assertEquals(0, new BigDecimal("1.35").compareTo(compound.perUnit()));
+        assertEquals(new BigDecimal("7.5"), compound.adValorem());
+        assertEquals("each", RateText.parse("1¢ each + 2.8%").orElseThrow().unit());
+        assertTrue(RateText.parse("3.7¢/kg on drained weight").isEmpty());
+        assertTrue(RateText.parse("The duty provided in the applicable subheading + 25%").isEmpty());
+    }
+
+    @Test
+    void excerptImportsWithCountsThatReconcile() throws IOException {
+        HtsImporter.Report report = HtsImporter.importCsv(excerpt());
+        int skipped = report.skipped().values().stream().mapToInt(Integer::intValue).sum();
+        assertEquals(report.read(), report.imported() + skipped, report.summary());
+        Map<String, HtsImporter.Line> byHts = new HashMap<>();
+        report.lines().forEach(l -> byHts.put(l.hts(), l));
+        assertEquals("Free", byHts.get("0101.21.00").general());
+        assertEquals("1¢/kg", byHts.get("0102.29.40").general());
+        assertEquals("25%", byHts.get("8704.21.01").general(), "an 8-digit row from its single .00 line");
+        assertEquals("2.5%", byHts.get("8708.10.30").general(), "an 8-digit row from lines that share one rate");
+        assertFalse(byHts.containsKey("8708.10.60"), "lines with different rates leave the 8-digit entry ambiguous");
+        assertFalse(byHts.containsKey("6109.10.00.04"), "a 10-digit line without a rate takes its 8-digit line's");
+        assertTrue(byHts.keySet().stream().noneMatch(h -> h.startsWith("99")), "chapter 99 is the rules' business");
+    }
+
+    private Path rulesWithImportedSchedule(String usitc) throws IOException {
+        Path src = TestSupport.projectDir().resolve("rules");
+        try (Stream<Path> walk = Files.walk(src)) {
+            for (Path p : walk.toList()) {
+                Path to = dir.resolve(src.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        Files.writeString(dir.resolve("mfn/schedule.csv"), HtsImporter.render(HtsImporter.importCsv(usitc), "test import"));
+        return dir;
+    }
+
+    private static Measure mfn(Result r) {
+        return r.measures().stream().filter(m -> m.program().equals(Measure.MFN)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void specificAndCompoundRatesAreChargedOnTheQuantity() throws IOException {
+        Levy levy = Levy.fromDirectory(rulesWithImportedSchedule(excerpt()));
+        // 46.3 cents/kg x 1000 kg + 14.9% of $5,000 = 463.00 + 745.00
+        Result r = TestSupport.result(levy.evaluate("{\"hts\":\"0402.99.90.00\",\"origin\":\"NZ\",\"entryDate\":\"2025-02-01\","
+                + "\"value\":5000,\"quantity\":{\"amount\":1000,\"unit\":\"kg\"}}"));
+        assertEquals(new BigDecimal("1208.00"), mfn(r).amount());
+        assertEquals("$0.463/kg x 1000 kg = $463.00", mfn(r).specific());
+        String missing = Json.compact(levy.evaluate(
+                "{\"hts\":\"0102.29.40\",\"origin\":\"NZ\",\"entryDate\":\"2025-02-01\",\"value\":5000}"));
+        assertTrue(missing.contains("MISSING_FIELD") && missing.contains("quantity"), missing);
+        String wrongUnit = Json.compact(levy.evaluate("{\"hts\":\"0102.29.40\",\"origin\":\"NZ\","
+                + "\"entryDate\":\"2025-02-01\",\"value\":5000,\"quantity\":{\"amount\":3,\"unit\":\"No.\"}}"));
+        assertTrue(wrongUnit.contains("INVALID_QUANTITY"), wrongUnit);
+        String sugar = Json.compact(levy.evaluate("{\"hts\":\"1701.12.05.00\",\"origin\":\"NZ\","
+                + "\"entryDate\":\"2025-02-01\",\"value\":5000,\"quantity\":{\"amount\":3,\"unit\":\"kg\"}}"));
+        assertTrue(sugar.contains("UNSUPPORTED_RATE"), sugar);
+    }
+
+    /** The issue's acceptance: after importing the official file, 300 random ad valorem lines get their official rate. */
+    @Test
+    void officialScheduleImportGivesTheOfficialRateOnARandomSample() throws IOException {
+        Path shared = TestSupport.sharedDir();
+        assumeTrue(shared != null, "skipped: ../shared (the official USITC export) is not beside this clone");
+        String usitc = Files.readString(shared.resolve("data/usitc/hts_2025_basic_edition.csv"));
+        Levy levy = Levy.fromDirectory(rulesWithImportedSchedule(usitc));
+        // every 10-digit statistical line with its effective general rate (its own, or its 8-digit line's)
+        List<String[]> lines = new ArrayList<>();
+        String parent = "";
+        String parentRate = "";
+        for (Csv.Line l : Csv.parse(usitc)) {
+            String hts = l.get(0);
+            if (hts.matches("\\d{4}\\.\\d{2}\\.\\d{2}")) {
+                parent = hts;
+                parentRate = l.get(4);
+            } else if (hts.matches("\\d{4}\\.\\d{2}\\.\\d{2}\\.\\d{2}") && !hts.startsWith("99")) {
+                String rate = !l.get(4).isEmpty() ? l.get(4) : hts.startsWith(parent) ? parentRate : "";
+                if (rate.matches("Free|\\d+(\\.\\d+)?%")) {
+                    lines.add(new String[] {hts, rate});
+                }
+            }
+        }
+        assertTrue(lines.size() > 10_000, "the official file has its ad valorem lines: " + lines.size());
+        Collections.shuffle(lines, new Random(2025));
+        List<String> wrong = new ArrayList<>();
+        for (String[] line : lines.subList(0, 300)) {
+            Result r = TestSupport.result(levy.evaluate("{\"hts\":\"" + line[0]
+                    + "\",\"origin\":\"NZ\",\"entryDate\":\"2025-02-01\",\"value\":1000}"));
+            BigDecimal official = line[1].equals("Free") ? BigDecimal.ZERO : new BigDecimal(line[1].replace("%", ""));
+            if (mfn(r).rate().compareTo(official) != 0) {
+                wrong.add(line[0] + ": official " + line[1] + ", Levy " + mfn(r).rate());
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+}
