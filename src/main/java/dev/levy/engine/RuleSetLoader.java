@@ -260,10 +260,34 @@ public final class RuleSetLoader {
             while (m.find()) {
                 if (!tables.contains(m.group(1))) {
                     problems.add(Problem.error(source.display(f.getKey()), lineOf(f.getValue(), m.start()),
-                            "no table named \"" + m.group(1) + "\" (tables: " + String.join(", ", tables) + ")"));
+                            "no table named \"" + m.group(1) + "\"" + nearest(m.group(1), tables)));
                 }
             }
         }
+    }
+
+    /** The table names closest to a misspelt one, as a hint. */
+    private static String nearest(String name, Set<String> tables) {
+        List<String> close = tables.stream()
+                .sorted(java.util.Comparator.comparingInt((String t) -> distance(name, t)).thenComparing(t -> t))
+                .limit(3).filter(t -> distance(name, t) <= Math.max(3, name.length() / 3)).toList();
+        return close.isEmpty() ? "" : " (did you mean " + String.join(", ", close) + "?)";
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int[] cur = new int[b.length() + 1];
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            prev = cur;
+        }
+        return prev[b.length()];
     }
 
     private KieBase compile(Map<String, String> drl, List<String> phases, Map<String, RuleInfo> rules) {
