@@ -3,10 +3,13 @@ package dev.levy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.levy.engine.Evaluator;
+import dev.levy.engine.OrderedChunks;
 import dev.levy.engine.RuleSet;
 import dev.levy.engine.RuleSetLoader;
 import dev.levy.engine.RuleSource;
+import dev.levy.io.Input;
 import dev.levy.io.Json;
+import dev.levy.io.Parsed;
 import dev.levy.io.ShipmentReader;
 import dev.levy.model.ErrorCode;
 import dev.levy.model.Evaluation;
@@ -16,7 +19,10 @@ import dev.levy.model.Shipment;
 import dev.levy.model.ShipmentError;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 /**
  * The Levy facade: build once from a rule set, then evaluate shipments from any number of threads.
@@ -27,8 +33,9 @@ import java.util.List;
  * if (e instanceof Result r) { r.totalDuty(); r.measures(); r.notApplied(); r.trace(); }
  * }</pre>
  *
- * Building compiles the rules (about a second); evaluating opens one short-lived Kie session per call, or per chunk of
- * {@value #CHUNK} shipments in {@link #evaluateAll}. Results are immutable.
+ * Building compiles the rules (about a second, or a few hundred milliseconds from the compiled-rules cache); evaluating
+ * opens one short-lived Kie session per call, or per chunk of {@value #CHUNK} shipments in {@link #evaluateAll} and
+ * {@link #evaluate(Iterator, int, BiFunction, Consumer)}. Results are immutable.
  */
 public final class Levy {
     /** Shipments per Kie session in batch evaluation: large enough to amortise the session, small enough to stay flat. */
@@ -88,6 +95,56 @@ public final class Levy {
         List<Evaluation> out = new ArrayList<>(shipments.size());
         for (int from = 0; from < shipments.size(); from += CHUNK) {
             out.addAll(evaluateChunk(shipments.subList(from, Math.min(shipments.size(), from + CHUNK))));
+        }
+        return out;
+    }
+
+    /**
+     * Evaluates a stream of any length on {@code threads} worker threads, in chunks of {@value #CHUNK} inputs (one Kie
+     * session each), in constant memory. Parsing, evaluation and {@code render} run on the workers; {@code sink} gets
+     * the rendered outputs on the calling thread, in input order, whatever the number of threads.
+     *
+     * @param render turns an input and its evaluation into what the sink wants (a JSON line, a report row)
+     */
+    public <T> void evaluate(Iterator<? extends Input> inputs, int threads, BiFunction<Input, Evaluation, T> render,
+                             Consumer<? super T> sink) {
+        OrderedChunks.<Input, T>run(inputs, CHUNK, threads, chunk -> evaluateInputs(chunk, render), sink);
+    }
+
+    /** Evaluates shipment nodes as a stream: {@code sink} gets their evaluations in input order. */
+    public void evaluate(Iterator<JsonNode> shipments, Consumer<Evaluation> sink, int threads) {
+        Iterator<Input> inputs = new Iterator<>() {
+            private long line;
+
+            @Override
+            public boolean hasNext() {
+                return shipments.hasNext();
+            }
+
+            @Override
+            public Input next() {
+                return Parsed.of(++line, shipments.next());
+            }
+        };
+        evaluate(inputs, threads, (input, e) -> e, sink);
+    }
+
+    private <T> List<T> evaluateInputs(List<Input> chunk, BiFunction<Input, Evaluation, T> render) {
+        List<JsonNode> nodes = new ArrayList<>(chunk.size());
+        List<Parsed> parsed = new ArrayList<>(chunk.size());
+        for (Input input : chunk) {
+            Parsed p = input.parse();
+            parsed.add(p);
+            if (p.node() != null) {
+                nodes.add(p.node());
+            }
+        }
+        List<Evaluation> evaluated = evaluateChunk(nodes);
+        List<T> out = new ArrayList<>(chunk.size());
+        int k = 0;
+        for (int i = 0; i < chunk.size(); i++) {
+            Parsed p = parsed.get(i);
+            out.add(render.apply(chunk.get(i), p.node() != null ? evaluated.get(k++) : p.rejection()));
         }
         return out;
     }
