@@ -65,6 +65,11 @@ public final class Levy {
         return new Levy(RuleSetLoader.load(source));
     }
 
+    /** A facade over a rule set loaded by the caller (e.g. with a chosen {@link dev.levy.engine.KieBaseCache}). */
+    public static Levy of(RuleSet ruleSet) {
+        return new Levy(ruleSet);
+    }
+
     public RuleSet ruleSet() {
         return ruleSet;
     }

@@ -52,7 +52,7 @@ public final class ShipmentGenerator {
         s.put("origin", pick(origins));
         LocalDate entry = from.plusDays(random.nextInt(days));
         s.put("entryDate", entry.toString());
-        if (chance(10)) {
+        if (chance(10) && entry.isAfter(from)) { // at 00:00 the previous day's law applies
             s.put("entryTime", "00:00");
         }
         BigDecimal value = cents(100 + random.nextInt(500_000));

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
@@ -44,6 +45,7 @@ public final class KieBaseCache {
             Duty.class, Exemption.class, TableRow.class);
 
     private final Path dir;
+    private final AtomicLong hits = new AtomicLong();
 
     private KieBaseCache(Path dir) {
         this.dir = dir;
@@ -57,6 +59,11 @@ public final class KieBaseCache {
     public static KieBaseCache fromSystemProperty() {
         String dir = System.getProperty(DIR_PROPERTY);
         return dir == null || dir.isBlank() || dir.equals("off") ? NONE : in(Path.of(dir));
+    }
+
+    /** How many rule sets this cache has given (rather than compiled). */
+    public long hits() {
+        return hits.get();
     }
 
     /** The file the compiled packages of this rule set are (or would be) kept in; null without a cache. */
@@ -78,6 +85,7 @@ public final class KieBaseCache {
             }
             InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
             base.addPackages(packages);
+            hits.incrementAndGet();
             return base;
         } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
             return null; // written by another version or damaged: compile again and overwrite it

@@ -3,7 +3,9 @@ package dev.levy.io;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.levy.model.ErrorCode;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -27,6 +29,10 @@ public final class Inputs implements Iterator<Input>, AutoCloseable {
     static final int DETECT_LIMIT = 1 << 22;
 
     public enum Format { JSON, CSV }
+
+    /** Reads one element of an array: the elements after it are not "trailing tokens". */
+    private static final ObjectReader ELEMENT = Json.MAPPER.reader()
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final BufferedReader reader;
     private final Deque<Input> ahead = new ArrayDeque<>();
@@ -194,7 +200,7 @@ public final class Inputs implements Iterator<Input>, AutoCloseable {
             if (t == null || t == JsonToken.END_ARRAY) {
                 return null;
             }
-            return Parsed.of(lineNumber, Json.MAPPER.readTree(array));
+            return Parsed.of(lineNumber, ELEMENT.readTree(array));
         } catch (JsonProcessingException e) {
             ended = true;
             return Parsed.rejected(lineNumber, ErrorCode.INVALID_JSON, null, "element " + lineNumber + ": "
