@@ -9,12 +9,12 @@ import dev.levy.io.Input;
 import dev.levy.io.Inputs;
 import dev.levy.io.Json;
 import dev.levy.io.Parsed;
-import dev.levy.model.Rejection;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -122,7 +121,7 @@ final class BenchCommand implements Callable<Integer> {
         final Inputs inputs;
         final Writer writer = new BufferedWriter(new OutputStreamWriter(OutputStream.nullOutputStream(),
                 StandardCharsets.UTF_8), 1 << 16);
-        final AtomicLong count = new AtomicLong();
+        long count;
         long rejected;
 
         Run(Inputs inputs) {
@@ -133,12 +132,12 @@ final class BenchCommand implements Callable<Integer> {
             try {
                 writer.write(line);
                 writer.write('\n');
-                count.incrementAndGet();
+                count++;
                 if (line.startsWith("{\"id\":") && line.contains("\"error\":{")) {
                     rejected++;
                 }
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         }
     }
@@ -156,8 +155,8 @@ final class BenchCommand implements Callable<Integer> {
             run.writer.flush();
         }
         double s = seconds(t0);
-        double rate = run.count.get() / s;
-        out.printf("%s: %,d lines in %.2f s = %,.0f lines/s%s%n", what, run.count.get(), s, rate,
+        double rate = run.count / s;
+        out.printf("%s: %,d lines in %.2f s = %,.0f lines/s%s%n", what, run.count, s, rate,
                 run.rejected > 0 ? " (" + run.rejected + " rejected)" : "");
         out.flush();
         return rate;

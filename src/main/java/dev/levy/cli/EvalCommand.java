@@ -10,11 +10,11 @@ import dev.levy.io.Summary;
 import dev.levy.io.TextRenderer;
 import dev.levy.model.Evaluation;
 import dev.levy.model.Rejection;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -148,7 +148,7 @@ final class EvalCommand implements Callable<Integer> {
                     errors.write(Json.compact(new RejectedLine(done.line(), r.id(), r.error(), done.input())));
                     errors.write('\n');
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             }
         }
