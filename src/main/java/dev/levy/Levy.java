@@ -3,12 +3,15 @@ package dev.levy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.levy.engine.Evaluator;
+import dev.levy.engine.OrderedChunks;
 import dev.levy.engine.Problem;
 import dev.levy.engine.RuleSet;
 import dev.levy.engine.RuleSetException;
 import dev.levy.engine.RuleSetLoader;
 import dev.levy.engine.RuleSource;
+import dev.levy.io.Input;
 import dev.levy.io.Json;
+import dev.levy.io.Parsed;
 import dev.levy.io.ShipmentReader;
 import dev.levy.model.ErrorCode;
 import dev.levy.model.Evaluation;
@@ -18,8 +21,11 @@ import dev.levy.model.Shipment;
 import dev.levy.model.ShipmentError;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -31,9 +37,10 @@ import java.util.function.Supplier;
  * if (e instanceof Result r) { r.totalDuty(); r.measures(); r.notApplied(); r.trace(); }
  * }</pre>
  *
- * Building compiles the rules (about a second); evaluating opens one short-lived Kie session per call, or per chunk of
- * {@value #CHUNK} shipments in {@link #evaluateAll}. Results are immutable. {@link #reload()} swaps in changed rules
- * atomically while evaluations go on.
+ * Building compiles the rules (about a second, or a few hundred milliseconds from the compiled-rules cache); evaluating
+ * opens one short-lived Kie session per call, or per chunk of {@value #CHUNK} shipments in {@link #evaluateAll} and
+ * {@link #evaluate(Iterator, int, BiFunction, Consumer)}. Results are immutable. {@link #reload()} swaps in changed
+ * rules atomically while evaluations go on.
  */
 public final class Levy {
     /** Shipments per Kie session in batch evaluation: large enough to amortise the session, small enough to stay flat. */
@@ -51,12 +58,17 @@ public final class Levy {
      */
     public record Reload(boolean applied, String rulesVersion, List<Problem> problems) {}
 
+    /** Where {@link #reload()} reads the rules again; null for a Levy over a rule set the caller loaded. */
     private final Supplier<RuleSource> source;
     private final AtomicReference<Engine> engine;
 
-    private Levy(Supplier<RuleSource> source) {
+    private Levy(Supplier<RuleSource> source, RuleSet ruleSet) {
         this.source = source;
-        this.engine = new AtomicReference<>(new Engine(RuleSetLoader.load(source.get())));
+        this.engine = new AtomicReference<>(new Engine(ruleSet));
+    }
+
+    private Levy(Supplier<RuleSource> source) {
+        this(source, RuleSetLoader.load(source.get()));
     }
 
     /** The rule set bundled in the jar (the project's {@code rules/}). */
@@ -80,6 +92,10 @@ public final class Levy {
      * swapped in; the running one goes on serving and the problems come back.
      */
     public Reload reload() {
+        if (source == null) {
+            return new Reload(false, rulesVersion(), List.of(Problem.error(ruleSet().name(), 0,
+                    "this Levy was made from a loaded RuleSet: build it from a folder or a RuleSource to reload")));
+        }
         RuleSet next;
         try {
             next = RuleSetLoader.load(source.get());
@@ -88,6 +104,11 @@ public final class Levy {
         }
         engine.set(new Engine(next));
         return new Reload(true, next.version(), next.warnings());
+    }
+
+    /** A facade over a rule set loaded by the caller (e.g. with a chosen {@link dev.levy.engine.KieBaseCache}). */
+    public static Levy of(RuleSet ruleSet) {
+        return new Levy(null, ruleSet);
     }
 
     public RuleSet ruleSet() {
@@ -121,6 +142,57 @@ public final class Levy {
         List<Evaluation> out = new ArrayList<>(shipments.size());
         for (int from = 0; from < shipments.size(); from += CHUNK) {
             out.addAll(evaluateChunk(current, shipments.subList(from, Math.min(shipments.size(), from + CHUNK))));
+        }
+        return out;
+    }
+
+    /**
+     * Evaluates a stream of any length on {@code threads} worker threads, in chunks of {@value #CHUNK} inputs (one Kie
+     * session each), in constant memory. Parsing, evaluation and {@code render} run on the workers; {@code sink} gets
+     * the rendered outputs on the calling thread, in input order, whatever the number of threads.
+     *
+     * @param render turns an input and its evaluation into what the sink wants (a JSON line, a report row)
+     */
+    public <T> void evaluate(Iterator<? extends Input> inputs, int threads, BiFunction<Input, Evaluation, T> render,
+                             Consumer<? super T> sink) {
+        Engine current = engine.get(); // one rule set for the whole stream, even if a reload happens meanwhile
+        OrderedChunks.<Input, T>run(inputs, CHUNK, threads, chunk -> evaluateInputs(current, chunk, render), sink);
+    }
+
+    /** Evaluates shipment nodes as a stream: {@code sink} gets their evaluations in input order. */
+    public void evaluate(Iterator<JsonNode> shipments, Consumer<Evaluation> sink, int threads) {
+        Iterator<Input> inputs = new Iterator<>() {
+            private long line;
+
+            @Override
+            public boolean hasNext() {
+                return shipments.hasNext();
+            }
+
+            @Override
+            public Input next() {
+                return Parsed.of(++line, shipments.next());
+            }
+        };
+        evaluate(inputs, threads, (input, e) -> e, sink);
+    }
+
+    private static <T> List<T> evaluateInputs(Engine engine, List<Input> chunk, BiFunction<Input, Evaluation, T> render) {
+        List<JsonNode> nodes = new ArrayList<>(chunk.size());
+        List<Parsed> parsed = new ArrayList<>(chunk.size());
+        for (Input input : chunk) {
+            Parsed p = input.parse();
+            parsed.add(p);
+            if (p.node() != null) {
+                nodes.add(p.node());
+            }
+        }
+        List<Evaluation> evaluated = evaluateChunk(engine, nodes);
+        List<T> out = new ArrayList<>(chunk.size());
+        int k = 0;
+        for (int i = 0; i < chunk.size(); i++) {
+            Parsed p = parsed.get(i);
+            out.add(render.apply(chunk.get(i), p.node() != null ? evaluated.get(k++) : p.rejection()));
         }
         return out;
     }

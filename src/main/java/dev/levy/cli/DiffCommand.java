@@ -6,6 +6,8 @@ import dev.levy.fixture.Fixture;
 import dev.levy.fixture.FixtureLoader;
 import dev.levy.fixture.ShipmentDiff;
 import dev.levy.io.Inputs;
+import dev.levy.io.Parsed;
+import java.nio.charset.StandardCharsets;
 import dev.levy.model.Evaluation;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -101,14 +103,13 @@ final class DiffCommand implements Callable<Integer> {
             }
             return out;
         }
-        Inputs parsed = Inputs.parse(Files.readString(input));
-        int i = 0;
-        for (Inputs.Entry e : parsed.entries()) {
-            i++;
-            if (e.node() != null) {
-                String id = e.node().path("id").asText("");
-                out.add(new Labelled(input + (e.line() > 0 ? ":" + e.line() : "#" + i) + (id.isEmpty() ? "" : " (" + id + ")"),
-                        e.node()));
+        try (Inputs inputs = Inputs.open(Files.newBufferedReader(input, StandardCharsets.UTF_8), Inputs.Format.JSON)) {
+            while (inputs.hasNext()) {
+                Parsed p = inputs.next().parse();
+                if (p.node() != null) {
+                    String id = p.node().path("id").asText("");
+                    out.add(new Labelled(input + ":" + p.line() + (id.isEmpty() ? "" : " (" + id + ")"), p.node()));
+                }
             }
         }
         return out;

@@ -1,21 +1,27 @@
 package dev.levy.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.levy.Levy;
+import dev.levy.io.Input;
 import dev.levy.io.Inputs;
 import dev.levy.io.Json;
+import dev.levy.io.Parsed;
+import dev.levy.io.RejectedLine;
+import dev.levy.io.Summary;
 import dev.levy.io.TextRenderer;
 import dev.levy.model.Evaluation;
 import dev.levy.model.Rejection;
 import dev.levy.model.Result;
 import dev.levy.Timeline;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,7 +32,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Evaluates shipments: one JSON object, a JSON array, or JSON Lines, from FILE or standard input.")
+        description = "Evaluates shipments: one JSON object, a JSON array, JSON Lines or CSV, from FILE or standard "
+                + "input. Batches stream in constant memory, on every core, and keep input order.")
 final class EvalCommand implements Callable<Integer> {
     enum Format { json, text }
 
@@ -39,65 +46,126 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "json (default) or text, an explanation for a person.")
     Format format = Format.json;
 
+    @Option(names = "--input-format", paramLabel = "FORMAT",
+            description = "json (default: one object, an array or JSON Lines, told apart by the first line) or csv "
+                    + "(a header of contract field names; declarations separated by ';').")
+    Inputs.Format inputFormat = Inputs.Format.JSON;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--errors", paramLabel = "FILE",
+            description = "Writes each rejected input as a JSON line: its line number, id, error and text.")
+    Path errorsFile;
+
+    @Option(names = "--summary", paramLabel = "FILE",
+            description = "Writes the totals of value and duty by program, origin and month (JSON).")
+    Path summaryFile;
+
     @Spec
     CommandSpec spec;
 
+    /** An input evaluated and rendered on a worker; {@code input} is kept only when it was rejected. */
+    record Done(long line, String input, Evaluation evaluation, String text) {}
+
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String text;
-        try {
-            text = file == null || file.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
-                    : Files.readString(Path.of(file));
-        } catch (NoSuchFileException e) {
-            err.println("levy eval: no such file: " + file);
+        Reader reader = open(err);
+        if (reader == null) {
             return LevyCommand.BAD_INPUT;
         }
         Levy levy = rules.load(err);
         if (levy == null) {
             return LevyCommand.RULES_BROKEN;
         }
-        Inputs inputs = Inputs.parse(text);
-        List<Evaluation> results = evaluate(levy, inputs);
-        int rejected = 0;
-        int i = 0;
-        for (Evaluation e : results) {
-            Inputs.Entry entry = inputs.entries().get(i++);
-            if (e instanceof Rejection) {
-                rejected++;
-            }
-            if (format == Format.text) {
-                out.println(TextRenderer.render(e, e instanceof Result r ? Timeline.hints(levy, entry.node(), r) : List.of()));
+        try (Inputs inputs = Inputs.open(reader, inputFormat);
+             Writer errors = errorsFile == null ? Writer.nullWriter() : Files.newBufferedWriter(errorsFile)) {
+            BatchSink sink = new BatchSink(spec.commandLine().getOut(), errors);
+            if (inputs.single()) {
+                single(levy, inputs.next(), sink);
             } else {
-                out.println(inputs.single() ? Json.pretty(e) : Json.compact(e));
+                batch(levy, inputs, sink);
             }
+            sink.finish(summaryFile);
+            return sink.summary.getRejected() == 0 ? LevyCommand.OK : LevyCommand.BAD_INPUT;
         }
-        out.flush();
-        if (!inputs.single()) {
-            err.printf("read %d, evaluated %d, rejected %d%n", results.size(), results.size() - rejected, rejected);
-        } else if (rejected > 0) {
-            Rejection r = (Rejection) results.get(0);
-            err.println("levy eval: " + r.error().code() + (r.error().field() == null ? "" : " " + r.error().field())
-                    + ": " + r.error().message());
-        }
-        err.flush();
-        return rejected == 0 ? LevyCommand.OK : LevyCommand.BAD_INPUT;
     }
 
-    private static List<Evaluation> evaluate(Levy levy, Inputs inputs) {
-        List<JsonNode> nodes = new ArrayList<>();
-        for (Inputs.Entry e : inputs.entries()) {
-            if (e.node() != null) {
-                nodes.add(e.node());
+    private Reader open(PrintWriter err) throws IOException {
+        if (file == null || file.equals("-")) {
+            return new InputStreamReader(System.in, StandardCharsets.UTF_8);
+        }
+        try {
+            return Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            err.println("levy eval: no such file: " + file);
+            return null;
+        }
+    }
+
+    private void single(Levy levy, Input input, BatchSink sink) {
+        Parsed parsed = input.parse();
+        Evaluation e = parsed.node() != null ? levy.evaluate(parsed.node()) : parsed.rejection();
+        sink.accept(new Done(input.line(), input.text(), e, format == Format.text ? text(levy, parsed, e) : Json.pretty(e)));
+        if (e instanceof Rejection r) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("levy eval: " + r.error().code() + (r.error().field() == null ? "" : " " + r.error().field())
+                    + ": " + r.error().message());
+            err.flush();
+        }
+    }
+
+    private void batch(Levy levy, Inputs inputs, BatchSink sink) throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        long size = file == null || file.equals("-") ? -1 : Files.size(Path.of(file));
+        Progress progress = new Progress(err, System.console() != null, size, inputs::charsRead);
+        levy.evaluate(inputs, threads, (input, e) -> new Done(input.line(), e instanceof Rejection ? input.text() : null,
+                e, format == Format.text ? text(levy, input.parse(), e) : Json.compact(e)), done -> {
+                    sink.accept(done);
+                    progress.lineDone(sink.summary.getRead());
+                });
+        progress.finish();
+        Summary s = sink.summary;
+        err.printf("read %d, evaluated %d, rejected %d%n", s.getRead(), s.getEvaluated(), s.getRejected());
+        err.flush();
+    }
+
+    /** The explanation for a person, with what another entry date would change. */
+    private static String text(Levy levy, Parsed parsed, Evaluation e) {
+        return TextRenderer.render(e, e instanceof Result r ? Timeline.hints(levy, parsed.node(), r) : List.of());
+    }
+
+    /** Writes results in order, rejected inputs to the errors file, and keeps the totals. */
+    private static final class BatchSink {
+        final Summary summary = new Summary();
+        private final PrintWriter out;
+        private final Writer errors;
+
+        BatchSink(PrintWriter out, Writer errors) {
+            this.out = out;
+            this.errors = errors;
+        }
+
+        void accept(Done done) {
+            out.write(done.text());
+            out.write('\n');
+            summary.add(done.evaluation());
+            if (done.evaluation() instanceof Rejection r) {
+                try {
+                    errors.write(Json.compact(new RejectedLine(done.line(), r.id(), r.error(), done.input())));
+                    errors.write('\n');
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
         }
-        List<Evaluation> evaluated = levy.evaluateAll(nodes);
-        List<Evaluation> out = new ArrayList<>(inputs.entries().size());
-        int k = 0;
-        for (Inputs.Entry e : inputs.entries()) {
-            out.add(e.node() != null ? evaluated.get(k++) : e.rejection());
+
+        void finish(Path summaryFile) throws IOException {
+            out.flush();
+            if (summaryFile != null) {
+                Files.writeString(summaryFile, Json.pretty(summary) + "\n");
+            }
         }
-        return out;
     }
 }

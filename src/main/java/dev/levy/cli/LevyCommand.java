@@ -1,7 +1,15 @@
 package dev.levy.cli;
 
+import dev.levy.engine.KieBaseCache;
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +18,8 @@ import picocli.CommandLine.Command;
  * or usage, 3 the rules do not compile. */
 @Command(name = "levy", mixinStandardHelpOptions = true, versionProvider = LevyCommand.Version.class,
         description = "Evaluates US tariff measures for customs entry lines, with citations.",
-        subcommands = {EvalCommand.class, TestCommand.class, CheckCommand.class, DiffCommand.class, ImportHtsCommand.class})
+        subcommands = {EvalCommand.class, TestCommand.class, CheckCommand.class, DiffCommand.class, ImportHtsCommand.class,
+                BenchCommand.class})
 public final class LevyCommand implements Runnable {
     static final int OK = 0;
     static final int FAILED = 1;
@@ -22,7 +31,30 @@ public final class LevyCommand implements Runnable {
 
     public static void main(String[] args) {
         quietDrools();
-        System.exit(commandLine().execute(args));
+        cacheCompiledRules();
+        CommandLine cl = commandLine();
+        // System.out flushes every line; batches write hundreds of megabytes, so stdout gets a large buffer of its own.
+        cl.setOut(new PrintWriter(new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
+                StandardCharsets.UTF_8), 1 << 16)));
+        int exit = cl.execute(args);
+        cl.getOut().flush();
+        System.exit(exit);
+    }
+
+    /**
+     * The CLI keeps compiled rules in {@code $XDG_CACHE_HOME/levy} (default {@code ~/.cache/levy}) so that a fresh
+     * process skips the DRL compilation; {@code -Dlevy.cache.dir=DIR} moves it, {@code LEVY_CACHE=off} turns it off.
+     */
+    private static void cacheCompiledRules() {
+        if (System.getProperty(KieBaseCache.DIR_PROPERTY) != null) {
+            return;
+        }
+        if ("off".equals(System.getenv("LEVY_CACHE"))) {
+            return;
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        System.setProperty(KieBaseCache.DIR_PROPERTY, base.resolve("levy").toString());
     }
 
     /**
@@ -37,6 +69,7 @@ public final class LevyCommand implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new LevyCommand());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("levy: " + e.getMessage());
             return BAD_INPUT;

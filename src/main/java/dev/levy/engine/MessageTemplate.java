@@ -3,13 +3,11 @@ package dev.levy.engine;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -21,7 +19,13 @@ import java.util.stream.Collectors;
  */
 public final class MessageTemplate {
     private static final Map<String, MessageTemplate> CACHE = new ConcurrentHashMap<>();
-    private static final Map<String, Method> GETTERS = new ConcurrentHashMap<>();
+    /** Per fact class, property name to getter (empty when the class has none): no string built per look-up. */
+    private static final ClassValue<Map<String, Optional<Method>>> GETTERS = new ClassValue<>() {
+        @Override
+        protected Map<String, Optional<Method>> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
 
     private final List<Object> parts;
 
@@ -100,12 +104,13 @@ public final class MessageTemplate {
     }
 
     private static Object read(Object fact, String property) {
-        Method getter = GETTERS.computeIfAbsent(fact.getClass().getName() + "#" + property, k -> findGetter(fact, property));
-        if (getter == null) {
+        Optional<Method> getter = GETTERS.get(fact.getClass())
+                .computeIfAbsent(property, k -> Optional.ofNullable(findGetter(fact, property)));
+        if (getter.isEmpty()) {
             return "{?" + property + "}";
         }
         try {
-            return getter.invoke(fact);
+            return getter.get().invoke(fact);
         } catch (ReflectiveOperationException e) {
             return "{?" + property + "}";
         }
@@ -144,10 +149,16 @@ public final class MessageTemplate {
 
     /** {@code $30,000.00}. */
     public static String usd(BigDecimal amount) {
-        DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
-        f.setRoundingMode(RoundingMode.HALF_UP);
-        String s = f.format(amount.abs());
-        return (amount.signum() < 0 ? "-$" : "$") + s;
+        String plain = amount.abs().setScale(2, RoundingMode.HALF_UP).toPlainString();
+        StringBuilder out = new StringBuilder(plain.length() + 8).append(amount.signum() < 0 ? "-$" : "$");
+        int whole = plain.length() - 3;
+        for (int i = 0; i < whole; i++) {
+            if (i > 0 && (whole - i) % 3 == 0) {
+                out.append(',');
+            }
+            out.append(plain.charAt(i));
+        }
+        return out.append(plain, whole, plain.length()).toString();
     }
 
     /** A number without trailing zeros: {@code 25}, {@code 2.5}. */

@@ -57,14 +57,21 @@ public final class RuleSetLoader {
     }
 
     private final RuleSource source;
+    private final KieBaseCache cache;
     private final List<Problem> problems = new ArrayList<>();
 
-    private RuleSetLoader(RuleSource source) {
+    private RuleSetLoader(RuleSource source, KieBaseCache cache) {
         this.source = source;
+        this.cache = cache;
     }
 
+    /** Loads the rules, with the compiled-package cache named by the system property {@code levy.cache.dir}, if any. */
     public static RuleSet load(RuleSource source) {
-        return new RuleSetLoader(source).load();
+        return load(source, KieBaseCache.fromSystemProperty());
+    }
+
+    public static RuleSet load(RuleSource source, KieBaseCache cache) {
+        return new RuleSetLoader(source, cache).load();
     }
 
     private RuleSet load() {
@@ -290,14 +297,59 @@ public final class RuleSetLoader {
         return prev[b.length()];
     }
 
+    /**
+     * The KieBase of the DRL files: from the cache when these very rules were compiled cleanly before, else compiled
+     * now (and cached when the build had no problem at all, so a cached set never hides a warning).
+     */
     private KieBase compile(Map<String, String> drl, List<String> phases, Map<String, RuleInfo> rules) {
+        Map<String, int[]> ruleLines = new HashMap<>();
+        Map<String, String> ruleFiles = new HashMap<>();
+        for (Map.Entry<String, String> f : drl.entrySet()) {
+            Matcher pm = PACKAGE.matcher(f.getValue());
+            String pkg = pm.find() ? pm.group(1) : "defaultpkg";
+            Matcher rm = RULE.matcher(f.getValue());
+            while (rm.find()) {
+                String name = rm.group(1) != null ? rm.group(1) : rm.group(2);
+                ruleLines.put(RuleSet.key(pkg, name), new int[] {lineOf(f.getValue(), rm.start(1) >= 0 ? rm.start(1) : rm.start(2))});
+                ruleFiles.put(RuleSet.key(pkg, name), source.display(f.getKey()));
+            }
+        }
+        boolean clean = problems.isEmpty();
+        KieBase base = clean ? cache.read(source) : null;
+        if (base == null) {
+            base = build(drl);
+            if (base == null) {
+                return null;
+            }
+            if (clean && problems.isEmpty()) {
+                cache.write(source, base.getKiePackages());
+            }
+        }
+        Map<String, RuleInfo> byName = new HashMap<>();
+        for (KiePackage pkg : base.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                String key = RuleSet.key(pkg.getName(), rule.getName());
+                String file = ruleFiles.getOrDefault(key, source.displayRoot());
+                int line = ruleLines.getOrDefault(key, new int[] {0})[0];
+                RuleInfo info = lint(rule, file, line, phases);
+                rules.put(key, info);
+                RuleInfo same = byName.putIfAbsent(rule.getName(), info);
+                if (same != null) {
+                    // the trace, notApplied and coverage name rules by name alone
+                    problems.add(Problem.error(file, line, "rule \"" + rule.getName() + "\" has the name of the rule at "
+                            + same.file() + ":" + same.line() + ": rule names must be unique in the rule set"));
+                }
+            }
+        }
+        return base;
+    }
+
+    private KieBase build(Map<String, String> drl) {
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId releaseId = ks.newReleaseId("dev.levy.rules", "ruleset", "1.0." + BUILDS.incrementAndGet());
         kfs.generateAndWritePomXML(releaseId);
         Map<String, String> virtualToReal = new HashMap<>();
-        Map<String, int[]> ruleLines = new HashMap<>();
-        Map<String, String> ruleFiles = new HashMap<>();
         for (Map.Entry<String, String> f : drl.entrySet()) {
             Matcher pm = PACKAGE.matcher(f.getValue());
             String pkg = pm.find() ? pm.group(1) : "defaultpkg";
@@ -305,12 +357,6 @@ public final class RuleSetLoader {
             String virtual = "src/main/resources/" + pkg.replace('.', '/') + "/" + f.getKey().replace('/', '_');
             kfs.write(virtual, f.getValue());
             virtualToReal.put(virtual.substring("src/main/resources/".length()), source.display(f.getKey()));
-            Matcher rm = RULE.matcher(f.getValue());
-            while (rm.find()) {
-                String name = rm.group(1) != null ? rm.group(1) : rm.group(2);
-                ruleLines.put(RuleSet.key(pkg, name), new int[] {lineOf(f.getValue(), rm.start(1) >= 0 ? rm.start(1) : rm.start(2))});
-                ruleFiles.put(RuleSet.key(pkg, name), source.display(f.getKey()));
-            }
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
         Set<String> seen = new LinkedHashSet<>();
@@ -341,22 +387,6 @@ public final class RuleSetLoader {
         KieBase base = container.getKieBase();
         // Every build gets its own ReleaseId; drop it from the repository or each reload stays in memory.
         ks.getRepository().removeKieModule(releaseId);
-        Map<String, RuleInfo> byName = new HashMap<>();
-        for (KiePackage pkg : base.getKiePackages()) {
-            for (Rule rule : pkg.getRules()) {
-                String key = RuleSet.key(pkg.getName(), rule.getName());
-                String file = ruleFiles.getOrDefault(key, source.displayRoot());
-                int line = ruleLines.getOrDefault(key, new int[] {0})[0];
-                RuleInfo info = lint(rule, file, line, phases);
-                rules.put(key, info);
-                RuleInfo same = byName.putIfAbsent(rule.getName(), info);
-                if (same != null) {
-                    // the trace, notApplied and coverage name rules by name alone
-                    problems.add(Problem.error(file, line, "rule \"" + rule.getName() + "\" has the name of the rule at "
-                            + same.file() + ":" + same.line() + ": rule names must be unique in the rule set"));
-                }
-            }
-        }
         return base;
     }
 

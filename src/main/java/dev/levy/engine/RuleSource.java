@@ -89,6 +89,11 @@ public record RuleSource(String displayRoot, Map<String, String> files) {
 
     /** A content hash identifying the rule set: the same files give the same version, on any machine. */
     public String version() {
+        return "sha256:" + digest().substring(0, 16);
+    }
+
+    /** The full SHA-256 of the files (paths and contents, line endings normalised), in hex. */
+    public String digest() {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (Map.Entry<String, String> f : files.entrySet()) {
@@ -97,7 +102,7 @@ public record RuleSource(String displayRoot, Map<String, String> files) {
                 sha.update(f.getValue().replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
             }
-            return "sha256:" + HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+            return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

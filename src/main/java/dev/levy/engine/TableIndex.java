@@ -53,6 +53,18 @@ public final class TableIndex {
         return line != null ? line : schedule.get(htsDigits.substring(0, 8));
     }
 
+    /** The HTS numbers (digits) of the schedule lines with an ad valorem general rate, sorted. */
+    public List<String> adValoremScheduleLines() {
+        return schedule.entrySet().stream()
+                .filter(e -> e.getValue().general().rate() != null && e.getValue().general().perUnit() == null)
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
+    /** The countries that some table names (directly or through a group), sorted. */
+    public List<String> countries() {
+        return byCountry.keySet().stream().sorted().toList();
+    }
+
     /** Every row in force on the shipment's regime date that matches its HTS number or origin, as facts. */
     public List<Row> rowsFor(Shipment s) {
         List<Row> rows = new ArrayList<>();

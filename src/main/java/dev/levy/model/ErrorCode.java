@@ -3,6 +3,7 @@ package dev.levy.model;
 /** The ways a shipment can be refused. Each is documented in the README's table of error codes. */
 public enum ErrorCode {
     INVALID_JSON,
+    INVALID_CSV,
     NOT_AN_OBJECT,
     UNKNOWN_FIELD,
     MISSING_FIELD,

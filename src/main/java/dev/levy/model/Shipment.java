@@ -26,6 +26,7 @@ public final class Shipment {
 
     private final String id;
     private final String htsDigits;
+    private final String hts;
     private final String origin;
     private final LocalDate entryDate;
     private final LocalTime entryTime;
@@ -44,6 +45,7 @@ public final class Shipment {
     private Shipment(Builder b) {
         this.id = b.id;
         this.htsDigits = Objects.requireNonNull(b.htsDigits, "hts");
+        this.hts = dotted(htsDigits);
         this.origin = Objects.requireNonNull(b.origin, "origin");
         this.entryDate = Objects.requireNonNull(b.entryDate, "entryDate");
         this.entryTime = b.entryTime == null ? LocalTime.NOON : b.entryTime;
@@ -68,7 +70,10 @@ public final class Shipment {
 
     /** The HTS number in dotted form: {@code 8703.23.01} or {@code 8703.23.01.90}. */
     public String getHts() {
-        String d = htsDigits;
+        return hts;
+    }
+
+    private static String dotted(String d) {
         String dotted = d.substring(0, 4) + "." + d.substring(4, 6) + "." + d.substring(6, 8);
         return d.length() == 10 ? dotted + "." + d.substring(8) : dotted;
     }

@@ -1,0 +1,79 @@
+package dev.levy.io;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.levy.model.Evaluation;
+import dev.levy.model.Measure;
+import dev.levy.model.Rejection;
+import dev.levy.model.Result;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The importer's report of a batch: counts, and exact totals of value and duty by program, by origin and by month of
+ * entry. Fed in input order on one thread; keys sorted, so the report is the same at any thread count.
+ */
+@JsonPropertyOrder({"read", "evaluated", "rejected", "totalValue", "totalDuty", "byProgram", "byOrigin", "byMonth"})
+public final class Summary {
+
+    /** Totals of one group: shipments in it, their value, and the duty (of the group's program, for byProgram). */
+    @JsonPropertyOrder({"shipments", "value", "duty"})
+    public static final class Totals {
+        private long shipments;
+        private BigDecimal value = BigDecimal.ZERO.setScale(2);
+        private BigDecimal duty = BigDecimal.ZERO.setScale(2);
+
+        void add(BigDecimal value, BigDecimal duty) {
+            this.shipments++;
+            this.value = this.value.add(value);
+            this.duty = this.duty.add(duty);
+        }
+
+        public long getShipments() { return shipments; }
+
+        public BigDecimal getValue() { return value; }
+
+        public BigDecimal getDuty() { return duty; }
+    }
+
+    private long read;
+    private long rejected;
+    private final Totals all = new Totals();
+    private final Map<String, Totals> byProgram = new TreeMap<>();
+    private final Map<String, Totals> byOrigin = new TreeMap<>();
+    private final Map<String, Totals> byMonth = new TreeMap<>();
+
+    public void add(Evaluation e) {
+        read++;
+        if (e instanceof Rejection) {
+            rejected++;
+            return;
+        }
+        Result r = (Result) e;
+        all.add(r.value(), r.totalDuty());
+        byOrigin.computeIfAbsent(r.origin(), k -> new Totals()).add(r.value(), r.totalDuty());
+        byMonth.computeIfAbsent(r.entryDate().toString().substring(0, 7), k -> new Totals()).add(r.value(), r.totalDuty());
+        Map<String, BigDecimal> dutyByProgram = new TreeMap<>();
+        for (Measure m : r.measures()) {
+            dutyByProgram.merge(m.program(), m.amount(), BigDecimal::add);
+        }
+        dutyByProgram.forEach((program, duty) ->
+                byProgram.computeIfAbsent(program, k -> new Totals()).add(r.value(), duty));
+    }
+
+    public long getRead() { return read; }
+
+    public long getEvaluated() { return read - rejected; }
+
+    public long getRejected() { return rejected; }
+
+    public BigDecimal getTotalValue() { return all.value; }
+
+    public BigDecimal getTotalDuty() { return all.duty; }
+
+    public Map<String, Totals> getByProgram() { return byProgram; }
+
+    public Map<String, Totals> getByOrigin() { return byOrigin; }
+
+    public Map<String, Totals> getByMonth() { return byMonth; }
+}
