@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.levy.io.Json;
 import dev.levy.model.Evaluation;
 import dev.levy.model.Result;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /** Shared by the tests: one Levy over the bundled rules (built once per JVM, as an embedder would), and paths. */
 public final class TestSupport {
@@ -30,6 +32,22 @@ public final class TestSupport {
     public static Path sharedDir() {
         Path shared = projectDir().resolve("../shared").normalize();
         return Files.isDirectory(shared) ? shared : null;
+    }
+
+    /** A copy of the project's rules folder in {@code dir}, for a test to change. */
+    public static Path copyOfRules(Path dir) throws IOException {
+        Path src = projectDir().resolve("rules");
+        try (Stream<Path> walk = Files.walk(src)) {
+            for (Path p : walk.toList()) {
+                Path to = dir.resolve(src.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        return dir;
     }
 
     public static JsonNode json(String text) {

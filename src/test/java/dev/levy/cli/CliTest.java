@@ -174,17 +174,7 @@ class CliTest {
     @Test
     void diffNamesEveryChangedShipmentAndTheRuleResponsible() throws IOException {
         Path old = TestSupport.projectDir().resolve("rules");
-        Path changed = dir.resolve("rules-b");
-        try (var walk = Files.walk(old)) {
-            for (Path p : walk.toList()) {
-                Path to = changed.resolve(old.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
+        Path changed = TestSupport.copyOfRules(Files.createDirectories(dir.resolve("rules-b")));
         Path table = changed.resolve("section232/section232_autos.csv");
         Files.writeString(table, Files.readString(table).replaceAll("(?m)^(87\\d\\d\\.\\d\\d\\.\\d\\d),25,", "$1,30,"));
         Run r = run("diff", "--rules", old.toString(), "--rules", changed.toString(), fixture("two.json").toString());

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,18 +20,7 @@ class RuleSetLoaderTest {
 
     /** A copy of the project's rules to break. */
     private Path rules() throws IOException {
-        Path src = TestSupport.projectDir().resolve("rules");
-        try (Stream<Path> walk = Files.walk(src)) {
-            for (Path p : walk.toList()) {
-                Path to = dir.resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
-        return dir;
+        return TestSupport.copyOfRules(dir);
     }
 
     private static List<Problem> problems(Path rules) {

@@ -69,17 +69,7 @@ class HtsImporterTest {
     }
 
     private Path rulesWithImportedSchedule(String usitc) throws IOException {
-        Path src = TestSupport.projectDir().resolve("rules");
-        try (Stream<Path> walk = Files.walk(src)) {
-            for (Path p : walk.toList()) {
-                Path to = dir.resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
+        TestSupport.copyOfRules(dir);
         Files.writeString(dir.resolve("mfn/schedule.csv"), HtsImporter.render(HtsImporter.importCsv(usitc), "test import"));
         return dir;
     }
