@@ -186,4 +186,44 @@ class CliTest {
         assertEquals(1, run("diff", "--fail-on-change", "--rules", old.toString(), "--rules", changed.toString(),
                 fixture("again.json").toString()).exit());
     }
+
+    @Test
+    void textFormatSaysWhenAMeasureWouldApply() throws IOException {
+        Run r = run("eval", "--format", "text",
+                file("early.json", "{\"hts\":\"8703.23.01\",\"origin\":\"JP\",\"entryDate\":\"2025-04-02\",\"value\":30000}").toString());
+        assertTrue(r.out().contains("SECTION_232_AUTOS would apply if entered on or after 2025-04-03 12:01 a.m. (9903.94.01, 25%)"),
+                r.out());
+    }
+
+    @Test
+    void yamlFixturesRunLikeJsonOnes() throws IOException {
+        Path f = file("case.yaml", """
+                name: Japanese car, spring 2025
+                source: Proclamation 10908; EO 14257 sec. 3
+                shipment: {hts: "8703.23.01", origin: JP, entryDate: "2025-04-17", value: 30000}
+                expect:
+                  totalDuty: 8250.00
+                  measures:
+                    - {program: MFN, rate: 2.5}
+                    - {program: SECTION_232_AUTOS, heading: "9903.94.01", rate: 25}
+                """);
+        Run r = run("test", f.toString());
+        assertEquals(0, r.exit(), r.out());
+        assertTrue(r.out().strip().endsWith("1 passed, 0 failed"), r.out());
+    }
+
+    @Test
+    void importHtsWritesTheScheduleAndReportsCounts() throws IOException {
+        Path rules = TestSupport.copyOfRules(Files.createDirectories(dir.resolve("rules-import")));
+        Path usitc = dir.resolve("usitc.csv");
+        try (var in = CliTest.class.getResourceAsStream("/usitc_excerpt.csv")) {
+            Files.write(usitc, in.readAllBytes());
+        }
+        Run r = run("import-hts", usitc.toString(), "--rules", rules.toString(), "--source", "USITC test excerpt");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("read 15 lines: imported "), r.out());
+        String schedule = Files.readString(rules.resolve("mfn/schedule.csv"));
+        assertTrue(schedule.contains("0102.29.40,Other: weighing over 320 kg,1¢/kg,"), schedule);
+        assertEquals(0, run("check", "--rules", rules.toString()).exit(), "the imported schedule loads");
+    }
 }
