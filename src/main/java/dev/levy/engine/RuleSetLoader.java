@@ -1,6 +1,7 @@
 package dev.levy.engine;
 
 import dev.levy.io.Csv;
+import dev.levy.policy.RulePolicy;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.LocalDate;
@@ -101,7 +102,8 @@ public final class RuleSetLoader {
         tables.lintOverlaps();
         checkTableReferences(drl, tables.tableNames());
         Map<String, RuleInfo> rules = new TreeMap<>();
-        KieBase kieBase = compile(drl, phases, rules);
+        // DRL is code: what it may reach is checked on its text first, and refused code is never compiled.
+        KieBase kieBase = refused(props, drl) ? null : compile(drl, phases, rules);
         List<Problem> errors = problems.stream().filter(Problem::isError).toList();
         if (!errors.isEmpty()) {
             throw new RuleSetException(problems);
@@ -110,6 +112,14 @@ public final class RuleSetLoader {
         return new RuleSet(props.getProperty("name", source.displayRoot()), source.version(), kieBase, tables.index(),
                 Map.copyOf(rules), phases, Map.copyOf(programOrder), Map.copyOf(declarations), List.copyOf(stacking),
                 Collections.unmodifiableSortedSet(ruleDates(drl)), coversFrom, coversTo, warnings);
+    }
+
+    /** Checks every DRL file against the policy of {@code ruleset.properties}; true if any was refused. */
+    private boolean refused(Properties props, Map<String, String> drl) {
+        int before = problems.size();
+        RulePolicy policy = RulePolicy.of(props, source.display(PROPERTIES), problems);
+        drl.forEach((rel, text) -> problems.addAll(policy.check(source.display(rel), text)));
+        return problems.size() > before;
     }
 
     private static final Pattern DATE_LITERAL = Pattern.compile("\"(\\d{4}-\\d{2}-\\d{2})\"");
