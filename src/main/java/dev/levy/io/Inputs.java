@@ -269,6 +269,8 @@ public final class Inputs implements Iterator<Input>, AutoCloseable {
             long start = array.currentTokenLocation().getCharOffset();
             try {
                 return Parsed.of(lineNumber, ELEMENT.readTree(new BoundedParser(array, start, MAX_LINE)));
+            } catch (NumberFormatException e) {
+                throw Json.badNumber(e);
             } catch (BoundedParser.TooLong e) {
                 skipRestOfElement();
                 return Parsed.rejected(lineNumber, ErrorCode.INVALID_JSON, null, "element " + lineNumber

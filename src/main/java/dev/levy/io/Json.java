@@ -1,6 +1,7 @@
 package dev.levy.io;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -35,7 +36,20 @@ public final class Json {
 
     /** Parses JSON text; throws {@link JsonProcessingException} with the position of the problem. */
     public static JsonNode parse(String text) throws JsonProcessingException {
-        return MAPPER.readTree(text);
+        try {
+            return MAPPER.readTree(text);
+        } catch (NumberFormatException e) {
+            throw badNumber(e);
+        }
+    }
+
+    /**
+     * Jackson reports some numbers it cannot represent ({@code 1e99999999999}) with a bare NumberFormatException:
+     * as JSON errors, they are rejected like any other malformed input instead of stopping a batch.
+     */
+    public static JsonProcessingException badNumber(NumberFormatException e) {
+        String msg = e.getMessage() == null ? "" : e.getMessage();
+        return new JsonParseException(null, "a number out of range: " + (msg.length() > 120 ? msg.substring(0, 120) + "..." : msg));
     }
 
     public static String compact(Object value) {
