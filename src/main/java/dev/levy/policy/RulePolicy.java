@@ -31,6 +31,7 @@ public final class RulePolicy {
     private static final Pattern DECLARE = Pattern.compile("\\bdeclare\\s+(?:trait\\s+)?([\\w$]+)");
     private static final Pattern BINDING = Pattern.compile("([$\\w]+)\\s*:(?!:)");
     private static final Pattern CHAIN = Pattern.compile("(?<![\\w$.])([A-Za-z_$][\\w$]*(?:\\s*\\.\\s*[A-Za-z_$][\\w$]*)*)");
+    private static final Pattern MEMBER = Pattern.compile("\\.\\s*([A-Za-z_$][\\w$]*)");
     private static final Pattern RULE = Pattern.compile("^\\s*(rule|function|query)\\s+(?:\"([^\"\\n]*)\"|([\\w$]+))",
             Pattern.MULTILINE);
     /** A decimal literal that Java or MVEL reads as a double: 2.5, .5, 1e3, 2d, 2f (MVEL's exact 2.5B is fine). */
@@ -101,11 +102,13 @@ public final class RulePolicy {
 
         List<Problem> run() {
             holes();
+            strangeCharacters();
             String rest = packageAndImports();
             declaredNames(rest);
             inexact(rest);
             attributes(rest);
             chains(rest);
+            members(rest);
             return out;
         }
 
@@ -119,6 +122,31 @@ public final class RulePolicy {
             Matcher d = MVEL.matcher(raw);
             while (d.find()) {
                 refuse(Category.MVEL, d.start(), "dialect \"mvel\"");
+            }
+        }
+
+        /**
+         * Outside strings and comments, only printable ASCII: Java ignores some characters inside identifiers (a soft
+         * hyphen in {@code java\u00ADio}), so anything else could hide a name from the scan.
+         */
+        private void strangeCharacters() {
+            for (int i = 0; i < code.length(); i++) {
+                char c = code.charAt(i);
+                if (c > 126 || (c < 32 && c != '\n' && c != '\r' && c != '\t' && c != '\f')) {
+                    always(i, String.format("character U+%04X outside a string or comment: write code in plain ASCII", (int) c));
+                }
+            }
+        }
+
+        /** Every member access ({@code .name}), wherever it is: after a call, an index or a cast as well. */
+        private void members(String rest) {
+            Matcher m = MEMBER.matcher(rest);
+            while (m.find()) {
+                String name = m.group(1);
+                Denied.member(name).ifPresent(c -> refuse(c, m.start(1), "." + name + " reaches " + c.what()));
+                if (Keyword.INEXACT_MEMBERS.contains(name)) {
+                    always(m.start(1), "." + name + " computes in floating point; money stays BigDecimal");
+                }
             }
         }
 
@@ -234,12 +262,6 @@ public final class RulePolicy {
             } else if ((first.equals("kcontext") || first.equals("drools")) && parts.size() > 1
                     && !AllowList.CONTEXT_MEMBERS.contains(parts.get(1))) {
                 refuse(Category.KIE_RUNTIME, at, shown + ": a rule may use " + first + " only to insert and delete facts");
-            }
-            for (String part : parts.subList(1, parts.size())) {
-                Denied.member(part).ifPresent(c -> refuse(c, at, shown + ": ." + part + " reaches " + c.what()));
-                if (Keyword.INEXACT_MEMBERS.contains(part)) {
-                    always(at, shown + ": ." + part + " computes in floating point; money stays BigDecimal");
-                }
             }
         }
 

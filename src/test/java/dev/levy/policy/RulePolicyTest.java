@@ -68,6 +68,10 @@ class RulePolicyTest {
             "java . io . File f = null;                        | io",
             "javax.script.ScriptEngineManager m = null;        | types",
             "org.mvel2.MVEL.eval(\"1\");                        | types",
+            "s.getValue().getClass();                          | reflection",
+            "Object o = String[].class;                        | reflection",
+            "new java\u00AD.io.File(\"x\");                    | always",
+            "(s).getDeclarations().toArray()[0].getClass();    | reflection",
     })
     void consequencesThatReachOutAreRefusedAtTheirLine(String code, String category) {
         List<Problem> problems = rhs(code);
