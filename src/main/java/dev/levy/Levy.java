@@ -211,11 +211,32 @@ public final class Levy {
             }
         }
         if (!valid.isEmpty()) {
-            List<Result> results = engine.evaluator().evaluate(valid);
+            List<? extends Evaluation> results = evaluateValid(engine, valid);
             for (int k = 0; k < results.size(); k++) {
                 out[positions.get(k)] = results.get(k);
             }
         }
         return List.of(out);
+    }
+
+    /**
+     * Evaluates valid shipments in one session; if the rules fail (a bug in a rule, not in the input), each shipment is
+     * evaluated alone, and the ones the rules fail on get a {@code RULES_FAILED} rejection: nothing is lost.
+     */
+    private static List<? extends Evaluation> evaluateValid(Engine engine, List<Shipment> valid) {
+        try {
+            return engine.evaluator().evaluate(valid);
+        } catch (RuntimeException e) {
+            List<Evaluation> out = new ArrayList<>(valid.size());
+            for (Shipment s : valid) {
+                try {
+                    out.add(engine.evaluator().evaluate(List.of(s)).get(0));
+                } catch (RuntimeException alone) {
+                    out.add(new Rejection(s.getId(), new ShipmentError(ErrorCode.RULES_FAILED, null, "the rules failed on"
+                            + " this shipment, which is not its fault: " + alone + "; report it with the shipment")));
+                }
+            }
+            return out;
+        }
     }
 }

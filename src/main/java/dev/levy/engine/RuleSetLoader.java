@@ -1,6 +1,7 @@
 package dev.levy.engine;
 
 import dev.levy.io.Csv;
+import dev.levy.policy.RulePolicy;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.LocalDate;
@@ -101,7 +102,8 @@ public final class RuleSetLoader {
         tables.lintOverlaps();
         checkTableReferences(drl, tables.tableNames());
         Map<String, RuleInfo> rules = new TreeMap<>();
-        KieBase kieBase = compile(drl, phases, rules);
+        // DRL is code: what it may reach is checked on its text first, and refused code is never compiled.
+        KieBase kieBase = refused(props, drl) ? null : compile(drl, phases, rules);
         List<Problem> errors = problems.stream().filter(Problem::isError).toList();
         if (!errors.isEmpty()) {
             throw new RuleSetException(problems);
@@ -110,6 +112,14 @@ public final class RuleSetLoader {
         return new RuleSet(props.getProperty("name", source.displayRoot()), source.version(), kieBase, tables.index(),
                 Map.copyOf(rules), phases, Map.copyOf(programOrder), Map.copyOf(declarations), List.copyOf(stacking),
                 Collections.unmodifiableSortedSet(ruleDates(drl)), coversFrom, coversTo, warnings);
+    }
+
+    /** Checks every DRL file against the policy of {@code ruleset.properties}; true if any was refused. */
+    private boolean refused(Properties props, Map<String, String> drl) {
+        int before = problems.size();
+        RulePolicy policy = RulePolicy.of(props, source.display(PROPERTIES), problems);
+        drl.forEach((rel, text) -> problems.addAll(policy.check(source.display(rel), text)));
+        return problems.size() > before;
     }
 
     private static final Pattern DATE_LITERAL = Pattern.compile("\"(\\d{4}-\\d{2}-\\d{2})\"");
@@ -267,34 +277,10 @@ public final class RuleSetLoader {
             while (m.find()) {
                 if (!tables.contains(m.group(1))) {
                     problems.add(Problem.error(source.display(f.getKey()), lineOf(f.getValue(), m.start()),
-                            "no table named \"" + m.group(1) + "\"" + nearest(m.group(1), tables)));
+                            "no table named \"" + m.group(1) + "\"" + Names.didYouMean(m.group(1), tables)));
                 }
             }
         }
-    }
-
-    /** The table names closest to a misspelt one, as a hint. */
-    private static String nearest(String name, Set<String> tables) {
-        List<String> close = tables.stream()
-                .sorted(java.util.Comparator.comparingInt((String t) -> distance(name, t)).thenComparing(t -> t))
-                .limit(3).filter(t -> distance(name, t) <= Math.max(3, name.length() / 3)).toList();
-        return close.isEmpty() ? "" : " (did you mean " + String.join(", ", close) + "?)";
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            int[] cur = new int[b.length() + 1];
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            prev = cur;
-        }
-        return prev[b.length()];
     }
 
     /**

@@ -57,7 +57,7 @@ public record CsvRow(long line, String text, List<String> header) implements Inp
             }
             return array;
         }
-        if (NUMBERS.contains(field)) {
+        if (NUMBERS.contains(field) && cell.length() <= 64) { // as Json's maxNumberLength: no million-digit parse
             try {
                 return NODES.numberNode(new BigDecimal(cell));
             } catch (NumberFormatException e) {

@@ -27,6 +27,11 @@ import java.util.NoSuchElementException;
 public final class Inputs implements Iterator<Input>, AutoCloseable {
     /** The largest pretty-printed single shipment read as one document; beyond it, the input is JSON Lines. */
     static final int DETECT_LIMIT = 1 << 22;
+    /**
+     * The longest line (JSON Lines, CSV) or array element read, in characters: a shipment is a few hundred; a longer
+     * input is rejected, and a longer line is skipped without being held in memory.
+     */
+    public static final int MAX_LINE = 1 << 20;
 
     public enum Format { JSON, CSV }
 
@@ -35,9 +40,11 @@ public final class Inputs implements Iterator<Input>, AutoCloseable {
             .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final BufferedReader reader;
+    private final LineReader lines;
     private final Deque<Input> ahead = new ArrayDeque<>();
     private boolean single;
     private JsonParser array;
+    private com.fasterxml.jackson.core.JsonStreamContext arrayContext;
     private List<String> csvHeader;
     private long lineNumber;
     private long charsRead;
@@ -45,6 +52,7 @@ public final class Inputs implements Iterator<Input>, AutoCloseable {
 
     private Inputs(Reader reader) {
         this.reader = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
+        this.lines = new LineReader(this.reader, MAX_LINE);
     }
 
     public static Inputs open(Reader reader, Format format) throws IOException {
@@ -74,12 +82,24 @@ public final class Inputs implements Iterator<Input>, AutoCloseable {
         if (c == '[') {
             array = Json.MAPPER.getFactory().createParser(reader);
             array.nextToken();
+            arrayContext = array.getParsingContext();
             return;
         }
-        String first = nextLine();
+        reader.mark(DETECT_LIMIT);
+        String first = firstLine();
         if (first == null) {
             single = true;
             ahead.add(Parsed.rejected(0, ErrorCode.INVALID_JSON, null, "the input is empty: no shipment"));
+            return;
+        }
+        if (first.length() > MAX_LINE) {
+            reader.reset();
+            lineNumber = 0;
+            charsRead = 0;
+            ahead.add(nextRecord()); // the over-long first line, skipped; the input is JSON Lines
+            reader.mark(DETECT_LIMIT);
+            single = ahead.peek() != null && firstNonBlank() == -1;
+            reader.reset();
             return;
         }
         JsonLine line = new JsonLine(lineNumber, first);
@@ -123,6 +143,42 @@ public final class Inputs implements Iterator<Input>, AutoCloseable {
         }
     }
 
+    /**
+     * The first non-blank line, read a character at a time under the detection mark so that the input can still be
+     * read again from its start. Past {@value #MAX_LINE} characters (blank lines included) it stops and returns a
+     * string longer than that: the caller reads the input as JSON Lines.
+     */
+    private String firstLine() throws IOException {
+        StringBuilder line = new StringBuilder();
+        int scanned = 0;
+        for (int c; (c = reader.read()) != -1; ) {
+            if (c == '\n') {
+                lineNumber++;
+                charsRead += line.length() + 1;
+                if (!line.toString().isBlank()) {
+                    return strip(line);
+                }
+                line.setLength(0);
+            } else {
+                line.append((char) c);
+            }
+            if (++scanned > MAX_LINE) {
+                return line.append(" ".repeat(MAX_LINE + 1 - Math.min(line.length(), MAX_LINE))).toString();
+            }
+        }
+        if (line.toString().isBlank()) {
+            return null;
+        }
+        lineNumber++;
+        charsRead += line.length();
+        return strip(line);
+    }
+
+    private static String strip(StringBuilder line) {
+        int end = line.length();
+        return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
+    }
+
     private int firstNonBlank() throws IOException {
         int c;
         do {
@@ -143,15 +199,20 @@ public final class Inputs implements Iterator<Input>, AutoCloseable {
 
     /** The next non-blank line, counting every line read; null at the end. */
     private String nextLine() throws IOException {
-        String line;
+        LineReader.Line line = nextNonBlank();
+        return line == null ? null : line.tooLong() ? "" : line.text();
+    }
+
+    private LineReader.Line nextNonBlank() throws IOException {
+        LineReader.Line line;
         do {
-            line = reader.readLine();
+            line = lines.next();
             if (line == null) {
                 return null;
             }
             lineNumber++;
             charsRead += line.length() + 1;
-        } while (line.isBlank());
+        } while (!line.tooLong() && line.text().isBlank());
         return line;
     }
 
@@ -185,11 +246,16 @@ public final class Inputs implements Iterator<Input>, AutoCloseable {
     }
 
     private Input nextRecord() throws IOException {
-        String line = nextLine();
+        LineReader.Line line = nextNonBlank();
         if (line == null) {
             return null;
         }
-        return csvHeader != null ? new CsvRow(lineNumber, line, csvHeader) : new JsonLine(lineNumber, line);
+        if (line.tooLong()) {
+            return Parsed.rejected(lineNumber, csvHeader != null ? ErrorCode.INVALID_CSV : ErrorCode.INVALID_JSON, null,
+                    "line " + lineNumber + " is " + line.length() + " characters long, over the limit of " + MAX_LINE
+                            + " for one shipment: skipped unread");
+        }
+        return csvHeader != null ? new CsvRow(lineNumber, line.text(), csvHeader) : new JsonLine(lineNumber, line.text());
     }
 
     /** The next element of the top-level array; a syntax error ends the array with one rejection in its place. */
@@ -200,11 +266,27 @@ public final class Inputs implements Iterator<Input>, AutoCloseable {
             if (t == null || t == JsonToken.END_ARRAY) {
                 return null;
             }
-            return Parsed.of(lineNumber, ELEMENT.readTree(array));
+            long start = array.currentTokenLocation().getCharOffset();
+            try {
+                return Parsed.of(lineNumber, ELEMENT.readTree(new BoundedParser(array, start, MAX_LINE)));
+            } catch (NumberFormatException e) {
+                throw Json.badNumber(e);
+            } catch (BoundedParser.TooLong e) {
+                skipRestOfElement();
+                return Parsed.rejected(lineNumber, ErrorCode.INVALID_JSON, null, "element " + lineNumber
+                        + " is longer than " + MAX_LINE + " characters, the limit for one shipment: skipped");
+            }
         } catch (JsonProcessingException e) {
             ended = true;
             return Parsed.rejected(lineNumber, ErrorCode.INVALID_JSON, null, "element " + lineNumber + ": "
                     + Json.describe(e) + "; the rest of the array cannot be read");
+        }
+    }
+
+    /** After an element was cut short: reads on, keeping nothing, to the end of that element. */
+    private void skipRestOfElement() throws IOException {
+        while (array.getParsingContext() != arrayContext && array.nextToken() != null) {
+            // skip
         }
     }
 

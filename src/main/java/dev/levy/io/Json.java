@@ -1,8 +1,10 @@
 package dev.levy.io;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +20,8 @@ public final class Json {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // {"value": 1, "value": 1000}: a duplicate field must not pass silently any more than a typo
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .addModule(new JavaTimeModule())
@@ -32,7 +36,20 @@ public final class Json {
 
     /** Parses JSON text; throws {@link JsonProcessingException} with the position of the problem. */
     public static JsonNode parse(String text) throws JsonProcessingException {
-        return MAPPER.readTree(text);
+        try {
+            return MAPPER.readTree(text);
+        } catch (NumberFormatException e) {
+            throw badNumber(e);
+        }
+    }
+
+    /**
+     * Jackson reports some numbers it cannot represent ({@code 1e99999999999}) with a bare NumberFormatException:
+     * as JSON errors, they are rejected like any other malformed input instead of stopping a batch.
+     */
+    public static JsonProcessingException badNumber(NumberFormatException e) {
+        String msg = e.getMessage() == null ? "" : e.getMessage();
+        return new JsonParseException(null, "a number out of range: " + (msg.length() > 120 ? msg.substring(0, 120) + "..." : msg));
     }
 
     public static String compact(Object value) {

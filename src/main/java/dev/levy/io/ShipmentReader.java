@@ -2,6 +2,7 @@ package dev.levy.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.levy.engine.Countries;
+import dev.levy.engine.Names;
 import dev.levy.engine.RuleSet;
 import dev.levy.engine.TableRow;
 import dev.levy.model.ErrorCode;
@@ -37,6 +38,10 @@ public final class ShipmentReader {
     /** A trillion dollars: no entry line is worth more; a bigger number is a unit or a typing error. */
     private static final BigDecimal MAX_VALUE = new BigDecimal("1000000000000");
     private static final int MAX_ID_LENGTH = 200;
+    private static final int MAX_QUANTITY_DECIMALS = 6;
+    private static final Pattern UNIT = Pattern.compile("\\p{L}[\\p{L}\\p{N} ./()]{0,29}");
+    /** Input echoed in a message is cut to this many characters: a message is for a person. */
+    private static final int ECHO = 40;
 
     private final RuleSet ruleSet;
 
@@ -69,7 +74,8 @@ public final class ShipmentReader {
             return Read.rejected(null, ErrorCode.NOT_AN_OBJECT, null, "a shipment is a JSON object, found "
                     + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase()));
         }
-        String id = node.has("id") && node.get("id").isTextual() ? node.get("id").asText() : null;
+        JsonNode idNode = node.get("id");
+        String id = idNode != null && idNode.isTextual() && idNode.asText().length() <= MAX_ID_LENGTH ? idNode.asText() : null;
         try {
             return Read.ok(shipment(node));
         } catch (Invalid e) {
@@ -81,7 +87,7 @@ public final class ShipmentReader {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                throw new Invalid(ErrorCode.UNKNOWN_FIELD, name, "unknown field '" + name + "' (fields: "
+                throw new Invalid(ErrorCode.UNKNOWN_FIELD, clip(name), "unknown field '" + clip(name) + "' (fields: "
                         + String.join(", ", FIELDS.stream().sorted().toList()) + ")");
             }
         }
@@ -101,10 +107,10 @@ public final class ShipmentReader {
         b.transport(transport(node));
         BigDecimal value = money(node, "value", ErrorCode.INVALID_VALUE, true);
         if (value.signum() <= 0) {
-            throw new Invalid(ErrorCode.INVALID_VALUE, "value", "value must be more than 0, found " + value.toPlainString());
+            throw new Invalid(ErrorCode.INVALID_VALUE, "value", "value must be more than 0, found " + show(value));
         }
         if (value.compareTo(MAX_VALUE) > 0) {
-            throw new Invalid(ErrorCode.INVALID_VALUE, "value", "value " + value.toPlainString() + " is over the limit of "
+            throw new Invalid(ErrorCode.INVALID_VALUE, "value", "value " + show(value) + " is over the limit of "
                     + MAX_VALUE.toPlainString() + " USD for one entry line");
         }
         b.value(value);
@@ -150,7 +156,7 @@ public final class ShipmentReader {
         String hts = text(node, "hts", true, ErrorCode.INVALID_HTS);
         String digits = hts.replace(".", "").replace(" ", "");
         if (!digits.matches("\\d{8}|\\d{10}")) {
-            throw new Invalid(ErrorCode.INVALID_HTS, "hts", "hts '" + hts
+            throw new Invalid(ErrorCode.INVALID_HTS, "hts", "hts '" + clip(hts)
                     + "' is not an HTSUS number of 8 or 10 digits (e.g. 8703.23.01 or 8703230190)");
         }
         return digits;
@@ -160,7 +166,7 @@ public final class ShipmentReader {
         String origin = text(node, "origin", true, ErrorCode.INVALID_COUNTRY);
         String code = origin.strip().toUpperCase();
         if (!Countries.isIsoCode(code)) {
-            throw new Invalid(ErrorCode.INVALID_COUNTRY, "origin", "origin '" + origin
+            throw new Invalid(ErrorCode.INVALID_COUNTRY, "origin", "origin '" + clip(origin)
                     + "' is not an ISO 3166-1 alpha-2 country code (e.g. JP, DE, CN)");
         }
         return code;
@@ -174,7 +180,7 @@ public final class ShipmentReader {
         try {
             return LocalDate.parse(text, DATE);
         } catch (DateTimeParseException e) {
-            throw new Invalid(ErrorCode.INVALID_DATE, field, field + " '" + text + "' is not a date YYYY-MM-DD");
+            throw new Invalid(ErrorCode.INVALID_DATE, field, field + " '" + clip(text) + "' is not a date YYYY-MM-DD");
         }
     }
 
@@ -186,14 +192,14 @@ public final class ShipmentReader {
         try {
             return LocalTime.parse(text, TIME);
         } catch (DateTimeParseException e) {
-            throw new Invalid(ErrorCode.INVALID_TIME, "entryTime", "entryTime '" + text + "' is not a time HH:MM (US Eastern)");
+            throw new Invalid(ErrorCode.INVALID_TIME, "entryTime", "entryTime '" + clip(text) + "' is not a time HH:MM (US Eastern)");
         }
     }
 
     private static String transport(JsonNode node) throws Invalid {
         String t = text(node, "transport", false, ErrorCode.INVALID_TRANSPORT);
         if (t != null && !TRANSPORTS.contains(t)) {
-            throw new Invalid(ErrorCode.INVALID_TRANSPORT, "transport", "transport '" + t + "' is not one of "
+            throw new Invalid(ErrorCode.INVALID_TRANSPORT, "transport", "transport '" + clip(t) + "' is not one of "
                     + String.join(", ", TRANSPORTS));
         }
         return t;
@@ -213,11 +219,15 @@ public final class ShipmentReader {
     private static BigDecimal amount(JsonNode v, String field, ErrorCode code) throws Invalid {
         if (!v.isNumber()) {
             throw new Invalid(code, field, field + " must be a number of US dollars, found "
-                    + v.getNodeType().toString().toLowerCase() + (v.isTextual() ? " \"" + v.asText() + "\"" : ""));
+                    + v.getNodeType().toString().toLowerCase() + (v.isTextual() ? " \"" + clip(v.asText()) + "\"" : ""));
         }
         BigDecimal d = v.decimalValue();
         if (d.stripTrailingZeros().scale() > 2) {
-            throw new Invalid(code, field, field + " " + d.toPlainString() + " has more than 2 decimals (cents)");
+            throw new Invalid(code, field, field + " " + show(d) + " has more than 2 decimals (cents)");
+        }
+        if (d.abs().compareTo(MAX_VALUE) > 0) {
+            throw new Invalid(code, field, field + " " + show(d) + " is over the limit of " + MAX_VALUE.toPlainString()
+                    + " USD for one entry line");
         }
         return d;
     }
@@ -231,8 +241,8 @@ public final class ShipmentReader {
             throw new Invalid(ErrorCode.INVALID_CONTENT, field, field + " must not be negative");
         }
         if (d.compareTo(value) > 0) {
-            throw new Invalid(ErrorCode.INVALID_CONTENT, field, field + " " + d.toPlainString()
-                    + " is more than the value " + value.toPlainString());
+            throw new Invalid(ErrorCode.INVALID_CONTENT, field, field + " " + show(d)
+                    + " is more than the value " + show(value));
         }
         return d;
     }
@@ -252,15 +262,27 @@ public final class ShipmentReader {
                         + "' (metals: aluminum, copper, steel)");
             }
         }
-        b.steelContent(content(m.get("steel"), "metalContent.steel", value));
-        b.aluminumContent(content(m.get("aluminum"), "metalContent.aluminum", value));
-        b.copperContent(content(m.get("copper"), "metalContent.copper", value));
+        BigDecimal steel = content(m.get("steel"), "metalContent.steel", value);
+        BigDecimal aluminum = content(m.get("aluminum"), "metalContent.aluminum", value);
+        BigDecimal copper = content(m.get("copper"), "metalContent.copper", value);
+        BigDecimal metals = zeroIfNull(steel).add(zeroIfNull(aluminum)).add(zeroIfNull(copper));
+        if (metals.compareTo(value) > 0) {
+            throw new Invalid(ErrorCode.INVALID_CONTENT, "metalContent", "the metal contents together (steel + aluminum"
+                    + " + copper = " + show(metals) + ") are more than the value " + show(value));
+        }
+        b.steelContent(steel);
+        b.aluminumContent(aluminum);
+        b.copperContent(copper);
+    }
+
+    private static BigDecimal zeroIfNull(BigDecimal d) {
+        return d == null ? BigDecimal.ZERO : d;
     }
 
     private static String spi(JsonNode node) throws Invalid {
         String spi = text(node, "spi", false, ErrorCode.INVALID_SPI);
         if (spi != null && !SPI.matcher(spi).matches()) {
-            throw new Invalid(ErrorCode.INVALID_SPI, "spi", "spi '" + spi
+            throw new Invalid(ErrorCode.INVALID_SPI, "spi", "spi '" + clip(spi)
                     + "' is not a special program indicator such as S, KR, AU or A+");
         }
         return spi;
@@ -278,7 +300,17 @@ public final class ShipmentReader {
         if (amount.signum() <= 0) {
             throw new Invalid(ErrorCode.INVALID_QUANTITY, "quantity.amount", "quantity amount must be more than 0");
         }
-        b.quantity(amount, q.get("unit").asText());
+        if (amount.compareTo(MAX_VALUE) > 0 || amount.stripTrailingZeros().scale() > MAX_QUANTITY_DECIMALS) {
+            throw new Invalid(ErrorCode.INVALID_QUANTITY, "quantity.amount", "quantity amount " + show(amount)
+                    + " must be at most " + MAX_VALUE.toPlainString() + ", with at most " + MAX_QUANTITY_DECIMALS
+                    + " decimals");
+        }
+        String unit = q.get("unit").asText();
+        if (!UNIT.matcher(unit).matches()) {
+            throw new Invalid(ErrorCode.INVALID_QUANTITY, "quantity.unit", "quantity unit '" + clip(unit)
+                    + "' is not a unit such as kg, liters, No. or doz.");
+        }
+        b.quantity(amount, unit);
     }
 
     private void declarations(JsonNode node, Shipment.Builder b) throws Invalid {
@@ -292,12 +324,13 @@ public final class ShipmentReader {
         for (JsonNode item : d) {
             String name = item.isTextual() ? item.asText() : null;
             if (name == null || !DECLARATION.matcher(name).matches()) {
-                throw new Invalid(ErrorCode.INVALID_DECLARATION, "declarations", "declaration " + item
+                throw new Invalid(ErrorCode.INVALID_DECLARATION, "declarations", "declaration " + clip(item.toString())
                         + " is not a name such as USMCA_CONTENT_APPROVED");
             }
             if (!ruleSet.declarations().containsKey(name)) {
-                throw new Invalid(ErrorCode.INVALID_DECLARATION, "declarations", "unknown declaration '" + name
-                        + "' (known: " + String.join(", ", ruleSet.declarations().keySet()) + ")");
+                throw new Invalid(ErrorCode.INVALID_DECLARATION, "declarations", "unknown declaration '" + clip(name)
+                        + "'" + Names.didYouMean(name, ruleSet.declarations().keySet())
+                        + ": the declarations are listed in rules/declarations.csv");
             }
             b.declaration(name);
         }
@@ -331,5 +364,15 @@ public final class ShipmentReader {
             throw new Invalid(ErrorCode.INVALID_QUANTITY, "quantity.unit", "quantity unit '" + s.getQuantityUnit()
                     + "' does not match the unit of the rate of HTS " + s.getHts() + ": '" + rate.unit() + "'");
         }
+    }
+
+    /** Input text as a message quotes it: cut short, so that a hostile line cannot make a huge message. */
+    static String clip(String text) {
+        return text.length() <= ECHO ? text : text.substring(0, ECHO) + "... (" + text.length() + " characters)";
+    }
+
+    /** A number as a message shows it: plain, unless its exponent is absurd (1E+999999999 has no plain form to print). */
+    static String show(BigDecimal d) {
+        return Math.abs(d.scale()) > ECHO || d.precision() > ECHO ? clip(d.toString()) : d.toPlainString();
     }
 }

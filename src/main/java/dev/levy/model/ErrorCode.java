@@ -20,5 +20,7 @@ public enum ErrorCode {
     INVALID_SPI,
     INVALID_QUANTITY,
     INVALID_DECLARATION,
-    UNSUPPORTED_RATE
+    UNSUPPORTED_RATE,
+    /** Not the shipment's fault: the rules failed on it (a bug in a rule); the other shipments are still evaluated. */
+    RULES_FAILED
 }

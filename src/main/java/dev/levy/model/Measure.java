@@ -1,5 +1,6 @@
 package dev.levy.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.math.BigDecimal;
@@ -25,6 +26,7 @@ public record Measure(String program, String heading, BigDecimal rate, BigDecima
     /** The contract's program code of the Chapter 1-97 line (column 1 rate); every other program is an additional duty. */
     public static final String MFN = "MFN";
 
+    @JsonIgnore
     public boolean isAdditionalDuty() {
         return !program.equals(MFN);
     }

@@ -226,4 +226,25 @@ class CliTest {
         assertTrue(schedule.contains("0102.29.40,Other: weighing over 320 kg,1¢/kg,"), schedule);
         assertEquals(0, run("check", "--rules", rules.toString()).exit(), "the imported schedule loads");
     }
+
+    @Test
+    void hostileLinesAreRejectedInPlaceAndTheCountsReconcile() throws IOException {
+        String good = "{\"hts\":\"8703.23.01\",\"origin\":\"JP\",\"entryDate\":\"2025-04-17\",\"value\":30000}";
+        Path f = file("hostile.jsonl", good + "\n"
+                + "{\"hts\":\"8703.23.01\",\"origin\":\"JP\",\"entryDate\":\"2025-04-17\",\"value\":1e99999999999}\n"
+                + "{\"hts\":\"" + "8".repeat(dev.levy.io.Inputs.MAX_LINE) + "\"}\n"
+                + "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n"
+                + "\"text\"\n"
+                + "{\"hts\":\n"
+                + good + "\n");
+        Run r = run("eval", f.toString(), "--threads", "2");
+        assertEquals(2, r.exit(), r.err());
+        String[] lines = r.out().strip().split("\n");
+        assertEquals(7, lines.length, r.out());
+        assertTrue(lines[0].contains("\"totalDuty\":8250.00") && lines[6].contains("\"totalDuty\":8250.00"), r.out());
+        for (int i = 1; i < 6; i++) {
+            assertTrue(lines[i].contains("\"error\":{\"code\":"), lines[i]);
+        }
+        assertTrue(r.err().contains("read 7, evaluated 2, rejected 5"), r.err());
+    }
 }
