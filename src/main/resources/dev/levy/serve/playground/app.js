@@ -204,6 +204,31 @@ async function showChart() {
   section.focus();
 }
 
+// ---- shareable links: the form's fields in the address -----------------------------------------------------------
+
+/** Fills the form from the address (?hts=...&origin=...&chart=1), then evaluates and draws as asked. */
+function fromAddress() {
+  const params = new URLSearchParams(window.location.search);
+  for (const name of FIELDS) {
+    if (params.has(name)) document.getElementById(name).value = params.get(name);
+  }
+  for (const d of params.getAll("declarations")) {
+    const box = document.getElementById("declaration-" + d);
+    if (box) box.checked = true;
+  }
+  if (params.has("hts")) document.getElementById("evaluate").click();
+  if (params.get("chart") === "1") showChart();
+}
+
+function toAddress() {
+  const params = new URLSearchParams();
+  for (const [name, v] of Object.entries(formFields())) {
+    [].concat(v).forEach(x => params.append(name, x));
+  }
+  history.replaceState(null, "", "?" + params.toString());
+}
+
 document.getElementById("shipment-form").addEventListener("submit", evaluate);
+document.getElementById("shipment-form").addEventListener("submit", toAddress);
 document.getElementById("show-chart").addEventListener("click", showChart);
-loadRules();
+loadRules().then(fromAddress);

@@ -5,7 +5,7 @@
 const LevyChart = (() => {
   const SVG = "http://www.w3.org/2000/svg";
   const W = 800, H = 330, LEFT = 52, RIGHT = 20, TOP = 78, BOTTOM = 40, ROWS = 3;
-  const DAY = 86400000;
+  const DAY = 86400000, MAX_LABEL = 44, CHAR_WIDTH = 6.7;
 
   function svg(tag, attrs, ...children) {
     const node = document.createElementNS(SVG, tag);
@@ -28,7 +28,8 @@ const LevyChart = (() => {
 
   /** The instrument of a citation, for a label: its first clause, without Federal Register references. */
   function instrument(citation) {
-    return (citation || "").split(";")[0].replace(/\s*\([^)]*\)/g, "").trim();
+    const text = (citation || "").split(";")[0].replace(/\s*\([^)]*\)/g, "").replace(/\s+,/g, ",").trim();
+    return text.length > MAX_LABEL ? text.slice(0, MAX_LABEL - 1).trimEnd() + "…" : text;
   }
 
   function describe(change, percent) {
@@ -85,15 +86,14 @@ const LevyChart = (() => {
     const g = svg("g", { class: "markers" });
     changes.forEach((c, i) => {
       const x = s.x(c.period.from), row = i % ROWS, y = 16 + row * 20;
-      const anchor = x > W * 0.62 ? "end" : "start";
-      const label = c.period.from + " · " + (instrument(c.period.changes[0] && c.period.changes[0].citation)
-        || "rate " + percent(c.period.totalRate));
+      const label = (i + 1) + ". " + c.period.from + " · "
+        + (instrument(c.period.changes[0] && c.period.changes[0].citation) || "rate " + percent(c.period.totalRate));
+      const textX = Math.max(4, Math.min(x + 4, W - RIGHT - label.length * CHAR_WIDTH));
       g.append(svg("g", { class: "marker", "data-date": c.period.from },
         svg("title", {}, c.period.from + ": " + c.text),
         svg("line", { x1: x, x2: x, y1: y + 4, y2: H - BOTTOM, class: "change" }),
         svg("circle", { cx: x, cy: s.y(c.period.totalRate), r: 4 }),
-        svg("text", { x: anchor === "end" ? x - 4 : x + 4, y, "text-anchor": anchor, class: "label" },
-          (i + 1) + ". " + label)));
+        svg("text", { x: textX.toFixed(1), y, class: "label" }, label)));
     });
     return g;
   }
