@@ -197,7 +197,8 @@ async function showChart() {
   try {
     const response = await fetch("/v1/timeline?" + params.toString());
     const body = await response.json();
-    section.replaceChildren(body.error ? renderError(body.error) : LevyChart.render(body, money, percent));
+    section.replaceChildren(body.error ? renderError(body.error) : LevyChart.render(body, money, percent,
+      section.clientWidth - 34));
   } catch (e) {
     section.replaceChildren(renderError({ code: "NETWORK", message: e.message }));
   }

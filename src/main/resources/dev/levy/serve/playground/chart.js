@@ -4,8 +4,9 @@
 
 const LevyChart = (() => {
   const SVG = "http://www.w3.org/2000/svg";
-  const W = 800, H = 330, LEFT = 52, RIGHT = 20, TOP = 78, BOTTOM = 40, ROWS = 3;
-  const DAY = 86400000, MAX_LABEL = 44, CHAR_WIDTH = 6.7;
+  const H = 330, LEFT = 52, RIGHT = 20, TOP = 78, BOTTOM = 40, ROWS = 3;
+  let W = 800; // the width it is drawn at, in CSS pixels, so that its text keeps its size on a phone
+  const DAY = 86400000, MAX_LABEL = 44, CHAR_WIDTH = 7.1;
 
   function svg(tag, attrs, ...children) {
     const node = document.createElementNS(SVG, tag);
@@ -58,11 +59,12 @@ const LevyChart = (() => {
         svg("text", { x: LEFT - 6, y: y + 4, "text-anchor": "end" }, percent(rate)));
     }
     const first = new Date(s.start);
+    const narrow = (W - LEFT - RIGHT) / ((s.end - s.start) / DAY / 30.4) < 32;
     for (let m = Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 1); m < s.end;
          m = Date.UTC(new Date(m).getUTCFullYear(), new Date(m).getUTCMonth() + 1, 1)) {
       if (m < s.start) continue;
       const x = s.x(new Date(m).toISOString().slice(0, 10));
-      const label = new Date(m).toLocaleString("en-US", { month: "short", timeZone: "UTC" });
+      const label = new Date(m).toLocaleString("en-US", { month: narrow ? "narrow" : "short", timeZone: "UTC" });
       g.append(svg("line", { x1: x, x2: x, y1: H - BOTTOM, y2: H - BOTTOM + 5, class: "tick" }),
         svg("text", { x: x + 3, y: H - BOTTOM + 18 }, label));
     }
@@ -86,8 +88,10 @@ const LevyChart = (() => {
     const g = svg("g", { class: "markers" });
     changes.forEach((c, i) => {
       const x = s.x(c.period.from), row = i % ROWS, y = 16 + row * 20;
-      const label = (i + 1) + ". " + c.period.from + " · "
+      const fits = Math.floor((W - 8) / CHAR_WIDTH);
+      let label = (i + 1) + ". " + c.period.from + " · "
         + (instrument(c.period.changes[0] && c.period.changes[0].citation) || "rate " + percent(c.period.totalRate));
+      if (label.length > fits) label = label.slice(0, fits - 1).trimEnd() + "…";
       const textX = Math.max(4, Math.min(x + 4, W - RIGHT - label.length * CHAR_WIDTH));
       g.append(svg("g", { class: "marker", "data-date": c.period.from },
         svg("title", {}, c.period.from + ": " + c.text),
@@ -104,8 +108,9 @@ const LevyChart = (() => {
         html("p", { class: "cite" }, c.citations))));
   }
 
-  /** A heading, the chart and the list of changes for a timeline of GET /v1/timeline. */
-  function render(t, money, percent) {
+  /** A heading, the chart (drawn {@code width} pixels wide) and the list of changes of GET /v1/timeline. */
+  function render(t, money, percent, width) {
+    W = Math.round(Math.max(300, Math.min(800, width || 800)));
     const frag = document.createDocumentFragment();
     frag.append(html("h2", { id: "chart-h" }, "Total rate, entries " + t.from + " to " + t.to));
     if (!t.periods.length) {
