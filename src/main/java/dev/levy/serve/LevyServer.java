@@ -34,7 +34,7 @@ public final class LevyServer implements AutoCloseable {
 
     /** Binds {@code address} (port 0: any free port) and starts serving. */
     public static LevyServer start(Levy levy, InetSocketAddress address, Limits limits) throws IOException {
-        boundRequestTimes();
+        serverProperties();
         HttpServer http = HttpServer.create(address, 64);
         // Threads beyond the permits, so that a request over the limit is answered 503 at once rather than left unread.
         ExecutorService workers = new ThreadPoolExecutor(limits.maxConcurrent() + 4, limits.maxConcurrent() + 4,
@@ -65,8 +65,12 @@ public final class LevyServer implements AutoCloseable {
         return Json.pretty(h);
     }
 
-    /** A client that sends its request slowly is cut off instead of holding a thread (JDK server properties). */
-    private static void boundRequestTimes() {
+    /**
+     * The JDK server's settings: TCP_NODELAY, or each small response waits for the client's delayed ACK (40 ms); and
+     * a client that sends its request slowly is cut off instead of holding a thread. Set unless the caller set them.
+     */
+    private static void serverProperties() {
+        System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
         System.setProperty("sun.net.httpserver.maxReqTime",
                 System.getProperty("sun.net.httpserver.maxReqTime", "30"));
         System.setProperty("sun.net.httpserver.maxRspTime",

@@ -47,8 +47,8 @@ final class Router implements HttpHandler {
     private void dispatch(Exchange exchange) throws Exception {
         Route route = routes.get(exchange.path());
         if (route == null) {
-            throw HttpFailure.of(404, "NOT_FOUND", null, "no endpoint at " + exchange.path() + "; the endpoints are "
-                    + String.join(", ", routes.keySet()));
+            throw HttpFailure.of(404, "NOT_FOUND", null, "no endpoint at " + exchange.path() + "; the paths are "
+                    + String.join(", ", new TreeSet<>(routes.keySet())));
         }
         if (!route.methods().contains(exchange.method())) {
             throw new HttpFailure(405, ApiError.of("METHOD_NOT_ALLOWED", null, exchange.path() + " takes "
