@@ -11,7 +11,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The law lives in rules/: no Chapter 99 heading, legal date, rate or country code in the Java of the engine. */
+/**
+ * The law lives in rules/: no Chapter 99 heading, legal date, rate or country code in the Java of the engine, nor in
+ * the playground's page and scripts (they get programs, declarations and dates from {@code GET /v1/rules}).
+ */
 class NoTariffFactsInJavaTest {
     private static final List<Pattern> FORBIDDEN = List.of(
             Pattern.compile("99\\d\\d\\.\\d\\d\\.\\d\\d"),                 // a Chapter 99 heading
@@ -23,8 +26,9 @@ class NoTariffFactsInJavaTest {
     @Test
     void engineJavaHoldsNoTariffFacts() throws IOException {
         List<String> hits = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(TestSupport.projectDir().resolve("src/main/java"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+        try (Stream<Path> files = Stream.concat(Files.walk(TestSupport.projectDir().resolve("src/main/java")),
+                Files.walk(TestSupport.projectDir().resolve("src/main/resources")))) {
+            for (Path f : files.filter(p -> p.toString().matches(".*\\.(java|js|html|css)")).toList()) {
                 List<String> lines = Files.readAllLines(f);
                 for (int i = 0; i < lines.size(); i++) {
                     String line = lines.get(i);

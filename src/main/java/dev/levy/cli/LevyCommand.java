@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 @Command(name = "levy", mixinStandardHelpOptions = true, versionProvider = LevyCommand.Version.class,
         description = "Evaluates US tariff measures for customs entry lines, with citations.",
         subcommands = {EvalCommand.class, TestCommand.class, CheckCommand.class, DiffCommand.class, ImportHtsCommand.class,
-                BenchCommand.class})
+                BenchCommand.class, ServeCommand.class, LoadCommand.class})
 public final class LevyCommand implements Runnable {
     static final int OK = 0;
     static final int FAILED = 1;

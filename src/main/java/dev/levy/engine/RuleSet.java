@@ -20,10 +20,12 @@ import org.kie.api.definition.rule.Rule;
  * @param coversFrom   first regime date the rules cover (inclusive)
  * @param coversTo     first regime date the rules no longer cover
  * @param warnings     lint findings that do not stop the rule set from loading
+ * @param programTitles program code to its title in plain words ({@code programs.csv})
  */
 public record RuleSet(String name, String version, KieBase kieBase, TableIndex tables, Map<String, RuleInfo> rules,
                       List<String> phases, Map<String, Integer> programOrder, Map<String, String> declarations,
-                      List<StackingRelation> stacking, SortedSet<LocalDate> ruleDates, LocalDate coversFrom, LocalDate coversTo, List<Problem> warnings) {
+                      List<StackingRelation> stacking, SortedSet<LocalDate> ruleDates, LocalDate coversFrom, LocalDate coversTo, List<Problem> warnings,
+                      Map<String, String> programTitles) {
 
     public RuleInfo info(Rule rule) {
         return rules.get(key(rule.getPackageName(), rule.getName()));

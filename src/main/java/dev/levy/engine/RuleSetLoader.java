@@ -60,6 +60,7 @@ public final class RuleSetLoader {
     private final RuleSource source;
     private final KieBaseCache cache;
     private final List<Problem> problems = new ArrayList<>();
+    private final Map<String, String> programTitles = new HashMap<>();
 
     private RuleSetLoader(RuleSource source, KieBaseCache cache) {
         this.source = source;
@@ -111,7 +112,8 @@ public final class RuleSetLoader {
         List<Problem> warnings = problems.stream().filter(p -> !p.isError()).toList();
         return new RuleSet(props.getProperty("name", source.displayRoot()), source.version(), kieBase, tables.index(),
                 Map.copyOf(rules), phases, Map.copyOf(programOrder), Map.copyOf(declarations), List.copyOf(stacking),
-                Collections.unmodifiableSortedSet(ruleDates(drl)), coversFrom, coversTo, warnings);
+                Collections.unmodifiableSortedSet(ruleDates(drl)), coversFrom, coversTo, warnings,
+                Map.copyOf(programTitles));
     }
 
     /** Checks every DRL file against the policy of {@code ruleset.properties}; true if any was refused. */
@@ -169,10 +171,11 @@ public final class RuleSetLoader {
         }
     }
 
-    /** {@code program,order,title,source}: the CBP reporting order of program codes. */
+    /** {@code program,order,title,source}: the CBP reporting order of program codes (and, aside, their titles). */
     private Map<String, Integer> programs() {
         Map<String, Integer> order = new HashMap<>();
         for (Csv.Line line : rows(PROGRAMS, 4)) {
+            programTitles.put(line.get(0), line.get(2));
             try {
                 order.put(line.get(0), Integer.parseInt(line.get(1)));
             } catch (NumberFormatException e) {

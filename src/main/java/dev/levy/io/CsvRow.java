@@ -26,14 +26,22 @@ public record CsvRow(long line, String text, List<String> header) implements Inp
             return Parsed.rejected(line, ErrorCode.INVALID_CSV, null, "line " + line + ": " + cells.size()
                     + " cells where the header has " + header.size() + " columns");
         }
+        return Parsed.of(line, shipment(header, cells));
+    }
+
+    /**
+     * A shipment object from contract field names and their texts, as a CSV row is read (also the query parameters of
+     * the service): empty texts are absent fields, numbers become numbers, {@code declarations} is {@code ;}-separated.
+     */
+    public static ObjectNode shipment(List<String> fields, List<String> texts) {
         ObjectNode node = NODES.objectNode();
-        for (int i = 0; i < cells.size(); i++) {
-            String cell = cells.get(i).strip();
+        for (int i = 0; i < texts.size(); i++) {
+            String cell = texts.get(i).strip();
             if (!cell.isEmpty()) {
-                put(node, header.get(i), cell);
+                put(node, fields.get(i), cell);
             }
         }
-        return Parsed.of(line, node);
+        return node;
     }
 
     private static void put(ObjectNode node, String field, String cell) {

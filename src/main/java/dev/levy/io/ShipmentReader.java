@@ -30,7 +30,8 @@ public final class ShipmentReader {
     private static final Set<String> FIELDS = Set.of("id", "hts", "origin", "entryDate", "entryTime", "loadedDate",
             "transport", "value", "usContent", "metalContent", "spi", "quantity", "declarations");
     private static final Set<String> METALS = Set.of("steel", "aluminum", "copper");
-    private static final List<String> TRANSPORTS = List.of("vessel", "air", "truck", "rail", "mail", "other");
+    /** The transport modes of the contract. */
+    public static final List<String> TRANSPORTS = List.of("vessel", "air", "truck", "rail", "mail", "other");
     private static final Pattern SPI = Pattern.compile("[A-Z]{1,2}[+*]?");
     private static final Pattern DECLARATION = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);

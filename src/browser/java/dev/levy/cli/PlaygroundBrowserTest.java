@@ -1,0 +1,195 @@
+package dev.levy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The playground in Debian's headless Chromium, driven by the system chromedriver: {@code levy serve} on a free
+ * loopback port, the form filled as an analyst would, the result and the chart read off the page.
+ */
+@Tag("browser")
+class PlaygroundBrowserTest {
+    static final String CHROMIUM = System.getProperty("levy.chromium", "/usr/bin/chromium");
+    static final String CHROMEDRIVER = System.getProperty("levy.chromedriver", "/usr/bin/chromedriver");
+
+    static URI base;
+    static Path profile;
+    static WebDriver driver;
+    static WebDriverWait wait;
+
+    @BeforeAll
+    static void startServerAndBrowser() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Thread serve = new Thread(() -> LevyCommand.commandLine().execute("serve", "--port", String.valueOf(port)),
+                "levy-serve");
+        serve.setDaemon(true);
+        serve.start();
+        base = URI.create("http://127.0.0.1:" + port + "/");
+        awaitHealthy(base.resolve("/healthz"));
+
+        profile = Files.createTempDirectory("levy-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1200,1600", "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    private static void awaitHealthy(URI health) throws InterruptedException {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (client.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("levy serve did not answer " + health + " in 120 s");
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        driver.manage().window().setSize(new Dimension(1200, 1600));
+        driver.get(base.toString());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name=declarations]")));
+    }
+
+    private static void type(String id, String text) {
+        WebElement input = driver.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    /** Date inputs take keys in the browser's locale; their value is always YYYY-MM-DD. */
+    private static void setDate(String id, String isoDate) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", driver.findElement(By.id(id)), isoDate);
+    }
+
+    private static void fillJapaneseCar() {
+        type("hts", "8703.23.01");
+        type("origin", "JP");
+        setDate("entryDate", "2025-04-17");
+        type("value", "30000");
+    }
+
+    @Test
+    void evaluatesTheJapaneseCarAndDrawsItsYear() throws IOException {
+        fillJapaneseCar();
+        driver.findElement(By.id("evaluate")).click();
+        WebElement total = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("total-rate")));
+        assertEquals("27.5%", total.getText());
+
+        WebElement autos = driver.findElement(By.cssSelector("tr[data-program=SECTION_232_AUTOS]"));
+        assertTrue(autos.getText().contains("9903.94.01"), autos.getText());
+        assertTrue(autos.getText().contains("25% × $30,000.00 = $7,500.00"), autos.getText());
+        WebElement mfn = driver.findElement(By.cssSelector("tr[data-program=MFN]"));
+        assertTrue(mfn.getText().contains("2.5% × $30,000.00 = $750.00"), mfn.getText());
+        assertTrue(driver.findElement(By.cssSelector(".not-applied")).getText().contains("IEEPA_RECIPROCAL"));
+
+        driver.findElement(By.id("show-chart")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("changes")));
+        for (String day : List.of("2025-04-03", "2025-09-16")) {
+            WebElement change = driver.findElement(By.cssSelector("#changes li[data-date='" + day + "']"));
+            assertTrue(change.getText().contains("SECTION_232_AUTOS"), change.getText());
+            WebElement marker = driver.findElement(By.cssSelector("#timeline-svg g.marker[data-date='" + day + "']"));
+            assertTrue(marker.findElement(By.cssSelector("text.label")).getText().contains(day));
+        }
+        assertTrue(driver.findElement(By.cssSelector("#changes li[data-date='2025-04-03']")).getText()
+                .contains("Proclamation 10908"));
+        screenshot("playground.png");
+    }
+
+    @Test
+    void showsARejectionOnItsField() {
+        fillJapaneseCar();
+        type("hts", "12");
+        driver.findElement(By.id("evaluate")).click();
+        WebElement alert = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=alert]")));
+        assertTrue(alert.getText().contains("INVALID_HTS"), alert.getText());
+        assertEquals("true", driver.findElement(By.id("hts")).getAttribute("aria-invalid"));
+    }
+
+    @Test
+    void fitsANarrowScreen() throws IOException {
+        driver.manage().window().setSize(new Dimension(380, 900));
+        fillJapaneseCar();
+        driver.findElement(By.id("evaluate")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("total-rate")));
+        driver.findElement(By.id("show-chart")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("changes")));
+        Object overflow = ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertTrue(((Number) overflow).intValue() <= 0, "the page scrolls sideways by " + overflow + " px");
+        screenshot("playground-narrow.png");
+    }
+
+    @Test
+    void everyInputHasALabel() {
+        Object unlabelled = ((JavascriptExecutor) driver).executeScript(
+                "return [...document.querySelectorAll('input, select')].filter(i => !i.labels || !i.labels.length)"
+                        + ".map(i => i.id);");
+        assertEquals(List.of(), unlabelled);
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Path out = Path.of("target", name);
+        Files.createDirectories(out.getParent());
+        Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), out,
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+}

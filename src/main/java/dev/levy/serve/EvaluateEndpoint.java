@@ -1,0 +1,85 @@
+package dev.levy.serve;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.levy.Levy;
+import dev.levy.io.Json;
+import dev.levy.model.ErrorCode;
+import dev.levy.model.Evaluation;
+import dev.levy.model.Rejection;
+import dev.levy.model.ShipmentError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * {@code POST /v1/evaluate}: one shipment object gives its result (pretty JSON, as {@code levy eval}); an array gives
+ * a JSON array of results and error objects in input order, one per line. A single rejected shipment is a 400 with
+ * its error object; in an array, rejections stand in their places and the answer is 200.
+ */
+final class EvaluateEndpoint implements Endpoint {
+    private final Levy levy;
+    private final Limits limits;
+    private final Gate gate;
+
+    EvaluateEndpoint(Levy levy, Limits limits, Gate gate) {
+        this.levy = levy;
+        this.limits = limits;
+        this.gate = gate;
+    }
+
+    @Override
+    public void handle(Exchange exchange) throws Exception {
+        JsonNode input = parse(exchange.body(limits.maxBodyBytes()));
+        if (input.isObject()) {
+            Evaluation e = gate.run(() -> levy.evaluate(input));
+            exchange.sendJson(e instanceof Rejection ? 400 : 200, Json.pretty(e));
+        } else if (input.isArray()) {
+            List<Evaluation> all = gate.run(() -> levy.evaluateAll(shipments(input)));
+            exchange.sendJson(200, array(all));
+        } else {
+            throw new HttpFailure(400, rejection(ErrorCode.NOT_AN_OBJECT,
+                    "the body must be a shipment object or an array of them, found " + input.getNodeType()));
+        }
+    }
+
+    private static JsonNode parse(byte[] body) {
+        try {
+            JsonNode node = body.length == 0 ? null : Json.MAPPER.readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw new HttpFailure(400, rejection(ErrorCode.INVALID_JSON, "the body is empty: send a shipment object"));
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new HttpFailure(400, rejection(ErrorCode.INVALID_JSON, Json.describe(e)));
+        } catch (java.io.IOException e) {
+            throw new HttpFailure(400, rejection(ErrorCode.INVALID_JSON, e.getMessage()));
+        }
+    }
+
+    private List<JsonNode> shipments(JsonNode array) {
+        if (array.size() > limits.maxShipments()) {
+            throw HttpFailure.of(413, "TOO_MANY_SHIPMENTS", null, array.size() + " shipments in one request; the limit "
+                    + "is " + limits.maxShipments() + ": split them, or use levy eval for a batch");
+        }
+        List<JsonNode> out = new ArrayList<>(array.size());
+        array.forEach(out::add);
+        return out;
+    }
+
+    /** A JSON array with one compact result per line: deterministic, and readable line by line. */
+    private static String array(List<Evaluation> all) {
+        if (all.isEmpty()) {
+            return "[]";
+        }
+        StringJoiner out = new StringJoiner(",\n", "[\n", "\n]");
+        for (Evaluation e : all) {
+            out.add(Json.compact(e));
+        }
+        return out.toString();
+    }
+
+    private static Rejection rejection(ErrorCode code, String message) {
+        return new Rejection(null, new ShipmentError(code, null, message));
+    }
+}

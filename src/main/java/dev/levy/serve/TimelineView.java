@@ -1,0 +1,101 @@
+package dev.levy.serve;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.levy.Timeline;
+import dev.levy.model.Measure;
+import dev.levy.model.NotApplied;
+import dev.levy.model.Result;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /v1/timeline}: one shipment's treatment across a span of entry dates, as periods. Each period starts on
+ * a day where the additional duties change (from 12:01 a.m.), gives the total rate and the measures of entries in it,
+ * and says what changed from the period before and under which instrument.
+ */
+@JsonPropertyOrder({"hts", "origin", "value", "from", "to", "rulesVersion", "periods"})
+public record TimelineView(String hts, String origin, BigDecimal value, LocalDate from, LocalDate to,
+                           String rulesVersion, List<Period> periods) {
+
+    /** Entries from {@code from} to {@code to} (inclusive, US Eastern, 12:01 a.m. boundaries). */
+    @JsonPropertyOrder({"from", "to", "totalRate", "totalDuty", "measures", "changes"})
+    public record Period(LocalDate from, LocalDate to, BigDecimal totalRate, BigDecimal totalDuty,
+                         List<Applied> measures, List<Change> changes) {}
+
+    @JsonPropertyOrder({"program", "heading", "rate", "amount"})
+    public record Applied(String program, String heading, BigDecimal rate, BigDecimal amount) {}
+
+    /**
+     * What changed for one program: it {@code starts}, {@code ends}, or its rate {@code changes}; with the citation
+     * of the measure now applied, or of the exception that ended it.
+     */
+    @JsonPropertyOrder({"program", "kind", "heading", "rateBefore", "rateAfter", "citation"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Change(String program, String kind, String heading, BigDecimal rateBefore, BigDecimal rateAfter,
+                         String citation) {}
+
+    /** The periods of the timeline's points that overlap {@code [from, to]}, clipped to it. */
+    public static TimelineView of(Result shipment, List<Timeline.Point> points, LocalDate from, LocalDate to) {
+        List<Period> periods = new ArrayList<>();
+        Result before = null;
+        for (int i = 0; i < points.size(); i++) {
+            Timeline.Point p = points.get(i);
+            LocalDate end = i + 1 < points.size() ? points.get(i + 1).from().minusDays(1) : to;
+            if (!end.isBefore(from) && !p.from().isAfter(to)) {
+                LocalDate start = p.from().isBefore(from) ? from : p.from();
+                List<Change> changes = periods.isEmpty() ? List.of() : changes(before, p.result());
+                periods.add(new Period(start, end.isAfter(to) ? to : end, p.result().totalRate(),
+                        p.result().totalDuty(), applied(p.result()), changes));
+            }
+            before = p.result();
+        }
+        return new TimelineView(shipment.hts(), shipment.origin(), shipment.value(), from, to, shipment.rulesVersion(),
+                periods);
+    }
+
+    private static List<Applied> applied(Result r) {
+        return r.measures().stream().filter(m -> m.amount().signum() > 0 || !m.isAdditionalDuty())
+                .map(m -> new Applied(m.program(), m.heading(), m.rate(), m.amount())).toList();
+    }
+
+    private static List<Change> changes(Result before, Result after) {
+        Map<String, Measure> was = additional(before);
+        Map<String, Measure> now = additional(after);
+        List<Change> out = new ArrayList<>();
+        for (Measure m : now.values()) {
+            Measure old = was.get(m.program());
+            if (old == null) {
+                out.add(new Change(m.program(), "starts", m.heading(), null, m.rate(), m.citation()));
+            } else if (old.rate().compareTo(m.rate()) != 0 || !old.heading().equals(m.heading())) {
+                out.add(new Change(m.program(), "changes", m.heading(), old.rate(), m.rate(), m.citation()));
+            }
+        }
+        for (Measure old : was.values()) {
+            if (!now.containsKey(old.program())) {
+                NotApplied why = notApplied(after, old.program());
+                out.add(new Change(old.program(), "ends", why == null ? old.heading() : why.heading(), old.rate(), null,
+                        why == null ? old.citation() : why.citation()));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Measure> additional(Result r) {
+        Map<String, Measure> out = new LinkedHashMap<>();
+        for (Measure m : r.measures()) {
+            if (m.isAdditionalDuty() && m.amount().signum() > 0) {
+                out.putIfAbsent(m.program(), m);
+            }
+        }
+        return out;
+    }
+
+    private static NotApplied notApplied(Result r, String program) {
+        return r.notApplied().stream().filter(n -> n.program().equals(program)).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,205 @@
+package dev.levy.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.levy.TestSupport;
+import dev.levy.io.Json;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP API of levy serve, over loopback with a plain HTTP client. */
+class ServerTest {
+    static final String CAR = "{\"hts\":\"8703.23.01\",\"origin\":\"JP\",\"entryDate\":\"2025-04-17\",\"value\":30000}";
+    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static LevyServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = LevyServer.start(TestSupport.levy(), new InetSocketAddress("127.0.0.1", 0),
+                new Limits(4096, 3, 2, Duration.ofMillis(200)));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static HttpResponse<String> send(String method, String path, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri().resolve(path)).timeout(Duration.ofSeconds(30));
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode json(HttpResponse<String> r) {
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.headers().toString());
+        return TestSupport.json(r.body());
+    }
+
+    static String errorCode(HttpResponse<String> r) {
+        return json(r).path("error").path("code").asText();
+    }
+
+    @Test
+    void evaluatesOneShipmentAsTheCliDoes() throws Exception {
+        HttpResponse<String> r = send("POST", "/v1/evaluate", CAR);
+        assertEquals(200, r.statusCode());
+        assertEquals(Json.pretty(TestSupport.levy().evaluate(CAR)) + "\n", r.body());
+        JsonNode result = json(r);
+        assertEquals(0, result.get("totalRate").decimalValue().compareTo(new java.math.BigDecimal("27.5")));
+        List<String> programs = new ArrayList<>();
+        result.get("measures").forEach(m -> programs.add(m.get("program").asText() + " " + m.get("heading").asText()));
+        assertEquals(List.of("SECTION_232_AUTOS 9903.94.01", "MFN 8703.23.01"), programs);
+    }
+
+    @Test
+    void evaluatesAnArrayInOrderWithErrorsInTheirPlaces() throws Exception {
+        String bad = "{\"id\":\"b\",\"hts\":\"12\",\"origin\":\"JP\",\"entryDate\":\"2025-04-17\",\"value\":1}";
+        HttpResponse<String> r = send("POST", "/v1/evaluate", "[" + CAR + "," + bad + ",7]");
+        assertEquals(200, r.statusCode());
+        JsonNode out = json(r);
+        assertEquals(3, out.size());
+        assertEquals("8703.23.01", out.get(0).get("hts").asText());
+        assertEquals("b", out.get(1).get("id").asText());
+        assertEquals("INVALID_HTS", out.get(1).get("error").get("code").asText());
+        assertEquals("NOT_AN_OBJECT", out.get(2).get("error").get("code").asText());
+        assertEquals(3, r.body().lines().filter(l -> l.startsWith("{")).count(), "one result per line");
+    }
+
+    @Test
+    void aRejectedShipmentIsA400WithTheContractErrorObject() throws Exception {
+        HttpResponse<String> r = send("POST", "/v1/evaluate", CAR.replace("\"JP\"", "\"J1\""));
+        assertEquals(400, r.statusCode());
+        assertEquals("INVALID_COUNTRY", errorCode(r));
+        assertEquals("origin", json(r).get("error").get("field").asText());
+        assertTrue(json(r).has("id"));
+    }
+
+    @Test
+    void badBodiesAre400() throws Exception {
+        assertEquals("INVALID_JSON", errorCode(send("POST", "/v1/evaluate", "{\"hts\":")));
+        assertEquals("INVALID_JSON", errorCode(send("POST", "/v1/evaluate", "")));
+        HttpResponse<String> r = send("POST", "/v1/evaluate", "42");
+        assertEquals(400, r.statusCode());
+        assertEquals("NOT_AN_OBJECT", errorCode(r));
+    }
+
+    @Test
+    void limitsGive413() throws Exception {
+        HttpResponse<String> big = send("POST", "/v1/evaluate", "[" + (CAR + ",").repeat(60) + CAR + "]");
+        assertEquals(413, big.statusCode());
+        assertEquals("BODY_TOO_LARGE", errorCode(big));
+        HttpResponse<String> many = send("POST", "/v1/evaluate", "[" + CAR + "," + CAR + "," + CAR + "," + CAR + "]");
+        assertEquals(413, many.statusCode());
+        assertEquals("TOO_MANY_SHIPMENTS", errorCode(many));
+    }
+
+    @Test
+    void unknownPathsAndMethodsAre404And405() throws Exception {
+        HttpResponse<String> missing = send("GET", "/v2/evaluate", null);
+        assertEquals(404, missing.statusCode());
+        assertEquals("NOT_FOUND", errorCode(missing));
+        HttpResponse<String> get = send("GET", "/v1/evaluate", null);
+        assertEquals(405, get.statusCode());
+        assertEquals("METHOD_NOT_ALLOWED", errorCode(get));
+        assertEquals("POST", get.headers().firstValue("Allow").orElse(""));
+        assertEquals(405, send("POST", "/v1/rules", "{}").statusCode());
+        assertEquals(405, send("DELETE", "/", null).statusCode());
+    }
+
+    @Test
+    void rulesListProgramsDeclarationsAndEveryRuleWithItsPlace() throws Exception {
+        HttpResponse<String> r = send("GET", "/v1/rules", null);
+        assertEquals(200, r.statusCode());
+        JsonNode rules = json(r);
+        assertEquals(TestSupport.levy().rulesVersion(), rules.get("version").asText());
+        assertEquals(TestSupport.levy().ruleSet().rules().size(), rules.get("rules").size());
+        JsonNode programs = rules.get("programs");
+        assertEquals("MFN", programs.get(programs.size() - 1).get("code").asText(), "CBP order: MFN last");
+        assertTrue(programs.get(0).get("title").asText().length() > 3);
+        assertTrue(rules.get("declarations").size() > 0);
+        assertTrue(rules.get("transports").toString().contains("vessel"));
+        for (JsonNode rule : rules.get("rules")) {
+            assertTrue(rule.get("file").asText().endsWith(".drl") && rule.get("line").asInt() > 0, rule.toString());
+            assertTrue(!rule.get("citation").asText().isBlank(), rule.toString());
+        }
+    }
+
+    @Test
+    void timelineGivesEachChangeWithItsInstrument() throws Exception {
+        HttpResponse<String> r = send("GET", "/v1/timeline?hts=8703.23.01&origin=JP&value=30000", null);
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode periods = json(r).get("periods");
+        List<String> starts = new ArrayList<>();
+        periods.forEach(p -> starts.add(p.get("from").asText()));
+        assertTrue(starts.containsAll(List.of("2025-01-01", "2025-04-03", "2025-09-16")), starts.toString());
+        for (int i = 1; i < periods.size(); i++) {
+            JsonNode p = periods.get(i);
+            assertEquals(p.get("from").asText(), java.time.LocalDate.parse(periods.get(i - 1).get("to").asText())
+                    .plusDays(1).toString(), "periods are contiguous");
+            assertTrue(p.get("changes").size() > 0 && !p.get("changes").get(0).get("citation").asText().isBlank());
+        }
+        JsonNode april = periods.get(starts.indexOf("2025-04-03"));
+        assertEquals(0, april.get("totalRate").decimalValue().compareTo(new java.math.BigDecimal("27.5")));
+        assertEquals("SECTION_232_AUTOS", april.get("changes").get(0).get("program").asText());
+    }
+
+    @Test
+    void timelineClipsToItsSpanAndTakesTheOptionalFacts() throws Exception {
+        HttpResponse<String> r = send("GET", "/v1/timeline?hts=8703.23.01&origin=JP&value=30000&from=2025-05-01"
+                + "&to=2025-06-30&transport=vessel&declarations=DONATION", null);
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode periods = json(r).get("periods");
+        assertEquals("2025-05-01", periods.get(0).get("from").asText());
+        assertEquals("2025-06-30", periods.get(periods.size() - 1).get("to").asText());
+    }
+
+    @Test
+    void timelineErrorsAre400() throws Exception {
+        assertEquals("MISSING_FIELD", errorCode(send("GET", "/v1/timeline?hts=8703.23.01&origin=JP", null)));
+        assertEquals("INVALID_DATE", errorCode(send("GET", "/v1/timeline?hts=8703.23.01&origin=JP&value=1&from=x", null)));
+        assertEquals("DATE_OUT_OF_RANGE", errorCode(send("GET",
+                "/v1/timeline?hts=8703.23.01&origin=JP&value=1&from=2024-12-31", null)));
+        assertEquals("INVALID_PARAMETER", errorCode(send("GET",
+                "/v1/timeline?hts=8703.23.01&origin=JP&value=1&entryDate=2025-04-17", null)));
+        assertEquals("UNKNOWN_FIELD", errorCode(send("GET", "/v1/timeline?hts=8703.23.01&origin=JP&value=1&colour=red",
+                null)));
+        assertEquals(400, send("GET", "/v1/timeline?hts=8703.23.01&origin=JP&value=-1", null).statusCode());
+    }
+
+    @Test
+    void healthAndPlayground() throws Exception {
+        assertEquals("ok", json(send("GET", "/healthz", null)).get("status").asText());
+        HttpResponse<String> page = send("GET", "/", null);
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
+        assertTrue(page.body().contains("<title>Levy playground</title>"));
+        for (String file : List.of("/app.js", "/chart.js", "/style.css")) {
+            assertEquals(200, send("GET", file, null).statusCode(), file);
+        }
+        HttpResponse<String> head = send("HEAD", "/", null);
+        assertEquals(200, head.statusCode());
+        assertEquals("", head.body());
+    }
+
+    @Test
+    void bindsLoopbackAddresses() {
+        assertTrue(server.address().getAddress().isLoopbackAddress());
+        assertTrue(server.uri().toString().startsWith("http://127.0.0.1:"));
+    }
+
+    static URI uri(String path) {
+        return server.uri().resolve(path);
+    }
+}
