@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,17 +26,7 @@ class RefusedRulesTest {
     Path dir;
 
     private Path rulesWith(String name) throws IOException {
-        Path src = TestSupport.projectDir().resolve("rules");
-        try (Stream<Path> walk = Files.walk(src)) {
-            for (Path p : walk.toList()) {
-                Path to = dir.resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
+        TestSupport.copyOfRules(dir);
         Path refused = dir.resolve("refused");
         Files.createDirectories(refused);
         Files.copy(TestSupport.projectDir().resolve("src/test/resources/refused-rules/" + name), refused.resolve(name));
