@@ -23,13 +23,14 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code spark-submit} entry point: reads Parquet, CSV or JSON Lines, evaluates every row, and writes the results
  * and the rejected rows as Parquet, in two folders under {@code --output}. Exit codes as {@code levy eval}: 0 all
- * evaluated, 2 some rows rejected (or bad usage), 3 the rules do not compile.
+ * evaluated, 2 some rows rejected (or bad usage), 3 the rules do not compile; 1 the job itself failed.
  */
 @Command(name = "levy-spark", mixinStandardHelpOptions = true, version = "levy-spark 0.1.0",
         description = "Evaluates shipments on Spark: --input Parquet, CSV or JSON Lines; --output Parquet "
                 + "(OUTPUT/results and OUTPUT/rejected).")
 public final class LevySparkJob implements Callable<Integer> {
     static final int OK = 0;
+    static final int FAILED = 1;
     static final int BAD_INPUT = 2;
     static final int RULES_BROKEN = 3;
 
@@ -73,9 +74,10 @@ public final class LevySparkJob implements Callable<Integer> {
         CommandLine cl = new CommandLine(new LevySparkJob());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("levy-spark: " + e.getMessage());
+            cmd.getErr().println("levy-spark: the job failed: " + e);
+            e.printStackTrace(cmd.getErr());
             cmd.getErr().flush();
-            return BAD_INPUT;
+            return FAILED;
         });
         return cl;
     }

@@ -121,7 +121,7 @@ final class RowShipments {
         if (type instanceof ArrayType a) {
             ArrayNode array = NODES.arrayNode();
             for (Object e : elements(v)) {
-                array.add(value(path, a.elementType(), e));
+                array.add(value(path + "[]", a.elementType(), e)); // an element: never split, never a number
             }
             return array;
         }

@@ -93,8 +93,13 @@ public final class Schemas {
                     n.basis() == null ? null : exact(n.basis(), MONEY, r, "notApplied basis")));
         }
         return RowFactory.create(r.id(), r.hts(), r.origin(), Date.valueOf(r.entryDate()), exact(r.value(), MONEY, r, "value"),
-                measures, exact(r.totalDuty(), MONEY, r, "totalDuty"), exact(r.totalRate(), RATE, r, "totalRate"),
-                notApplied, r.rulesVersion(), row);
+                seq(measures), exact(r.totalDuty(), MONEY, r, "totalDuty"), exact(r.totalRate(), RATE, r, "totalRate"),
+                seq(notApplied), r.rulesVersion(), row);
+    }
+
+    /** An array column's value as Spark's external rows hold it. */
+    private static scala.collection.immutable.Seq<Row> seq(List<Row> rows) {
+        return scala.jdk.javaapi.CollectionConverters.asScala(rows).toList();
     }
 
     /** The decimal at the column's scale, exactly: more decimals or more digits than the column holds is an error. */
