@@ -1,6 +1,7 @@
 package dev.levy.engine;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -22,12 +23,14 @@ import java.util.stream.Stream;
 
 /**
  * The text of a rule set: every file under a rules folder, by its path relative to the folder, plus the name under
- * which the folder is shown in messages. A rule set travels as this text and its content hash.
+ * which the folder is shown in messages. A rule set travels as this text and its content hash: it is {@link Serializable}
+ * (a record of strings and a sorted map), so a distributed engine can ship it to other JVMs and build it there.
  *
  * @param displayRoot how the folder is named in messages, e.g. {@code rules}
  * @param files       relative path ({@code /}-separated) to content, sorted by path
  */
-public record RuleSource(String displayRoot, Map<String, String> files) {
+public record RuleSource(String displayRoot, Map<String, String> files) implements Serializable {
+    private static final long serialVersionUID = 1L;
 
     /** Where the bundled rules sit in the jar: the project's {@code rules/} folder, copied there by the build. */
     public static final String BUNDLED = "levy-rules";

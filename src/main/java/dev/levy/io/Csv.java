@@ -62,7 +62,7 @@ public final class Csv {
         return n;
     }
 
-    static List<String> fields(String line) {
+    public static List<String> fields(String line) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         boolean quoted = false;

@@ -1,0 +1,123 @@
+package dev.levy.spark;
+
+import dev.levy.model.Evaluation;
+import dev.levy.model.Measure;
+import dev.levy.model.NotApplied;
+import dev.levy.model.Rejection;
+import dev.levy.model.Result;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The output schemas, and evaluations as rows of them. Money is {@code decimal(18,2)} and rates (percent) {@code
+ * decimal(9,4)}: a value that does not fit exactly is an error, never rounded or turned into a double.
+ */
+public final class Schemas {
+    public static final DecimalType MONEY = DataTypes.createDecimalType(18, 2);
+    public static final DecimalType RATE = DataTypes.createDecimalType(9, 4);
+
+    public static final StructType MEASURE = new StructType()
+            .add("program", DataTypes.StringType, false)
+            .add("heading", DataTypes.StringType, true)
+            .add("rate", RATE, false)
+            .add("basis", MONEY, false)
+            .add("amount", MONEY, false)
+            .add("citation", DataTypes.StringType, true);
+
+    public static final StructType NOT_APPLIED = new StructType()
+            .add("program", DataTypes.StringType, false)
+            .add("heading", DataTypes.StringType, true)
+            .add("reason", DataTypes.StringType, true)
+            .add("citation", DataTypes.StringType, true)
+            .add("basis", MONEY, true);
+
+    /** A result: the contract's result without its trace, and {@code row}, the 1-based position of the input. */
+    public static final StructType RESULT = new StructType()
+            .add("id", DataTypes.StringType, true)
+            .add("hts", DataTypes.StringType, false)
+            .add("origin", DataTypes.StringType, false)
+            .add("entryDate", DataTypes.DateType, false)
+            .add("value", MONEY, false)
+            .add("measures", DataTypes.createArrayType(MEASURE, false), false)
+            .add("totalDuty", MONEY, false)
+            .add("totalRate", RATE, false)
+            .add("notApplied", DataTypes.createArrayType(NOT_APPLIED, false), false)
+            .add("rulesVersion", DataTypes.StringType, false)
+            .add("row", DataTypes.LongType, false);
+
+    /**
+     * A rejected input: the contract's error, {@code row} (the 1-based line of a JSON Lines or CSV file, or the row's
+     * position in the dataset) and {@code input}, the line's text (or the row as a shipment object).
+     */
+    public static final StructType REJECTED = new StructType()
+            .add("id", DataTypes.StringType, true)
+            .add("row", DataTypes.LongType, false)
+            .add("code", DataTypes.StringType, false)
+            .add("field", DataTypes.StringType, true)
+            .add("message", DataTypes.StringType, false)
+            .add("input", DataTypes.StringType, true);
+
+    /** What a partition yields: one of the two per input; split into the two datasets after one evaluation. */
+    static final StructType EVALUATED = new StructType()
+            .add("result", RESULT, true)
+            .add("rejected", REJECTED, true);
+
+    private Schemas() {}
+
+    static Row evaluated(long row, Evaluation e, String input) {
+        if (e instanceof Result r) {
+            return RowFactory.create(result(row, r), null);
+        }
+        Rejection x = (Rejection) e;
+        return RowFactory.create(null, RowFactory.create(x.id(), row, x.error().code().name(), x.error().field(),
+                x.error().message(), input));
+    }
+
+    static Row result(long row, Result r) {
+        List<Row> measures = new ArrayList<>(r.measures().size());
+        for (Measure m : r.measures()) {
+            measures.add(RowFactory.create(m.program(), m.heading(), exact(m.rate(), RATE, r, "rate"),
+                    exact(m.basis(), MONEY, r, "basis"), exact(m.amount(), MONEY, r, "amount"), m.citation()));
+        }
+        List<Row> notApplied = new ArrayList<>(r.notApplied().size());
+        for (NotApplied n : r.notApplied()) {
+            notApplied.add(RowFactory.create(n.program(), n.heading(), n.reason(), n.citation(),
+                    n.basis() == null ? null : exact(n.basis(), MONEY, r, "notApplied basis")));
+        }
+        return RowFactory.create(r.id(), r.hts(), r.origin(), Date.valueOf(r.entryDate()), exact(r.value(), MONEY, r, "value"),
+                seq(measures), exact(r.totalDuty(), MONEY, r, "totalDuty"), exact(r.totalRate(), RATE, r, "totalRate"),
+                seq(notApplied), r.rulesVersion(), row);
+    }
+
+    /** An array column's value as Spark's external rows hold it. */
+    private static scala.collection.immutable.Seq<Row> seq(List<Row> rows) {
+        return scala.jdk.javaapi.CollectionConverters.asScala(rows).toList();
+    }
+
+    /** The decimal at the column's scale, exactly: more decimals or more digits than the column holds is an error. */
+    static BigDecimal exact(BigDecimal v, DecimalType type, Result r, String what) {
+        if (v == null) {
+            throw new IllegalStateException("shipment " + r.id() + ": " + what + " is missing");
+        }
+        BigDecimal scaled;
+        try {
+            scaled = v.setScale(type.scale(), RoundingMode.UNNECESSARY);
+        } catch (ArithmeticException e) {
+            throw new IllegalStateException("shipment " + r.id() + ": " + what + " " + v.toPlainString() + " has more than "
+                    + type.scale() + " decimals, which " + type.simpleString() + " cannot hold exactly");
+        }
+        if (scaled.precision() > type.precision()) {
+            throw new IllegalStateException("shipment " + r.id() + ": " + what + " " + v.toPlainString()
+                    + " has more digits than " + type.simpleString() + " holds");
+        }
+        return scaled;
+    }
+}
