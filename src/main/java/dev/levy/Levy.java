@@ -3,6 +3,11 @@ package dev.levy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.levy.engine.Evaluator;
+import dev.levy.engine.LawView;
+import dev.levy.scenario.Scenario;
+import dev.levy.scenario.ScenarioLoader;
+import java.io.IOException;
+import java.nio.file.Files;
 import dev.levy.engine.OrderedChunks;
 import dev.levy.engine.Problem;
 import dev.levy.engine.RuleSet;
@@ -51,6 +56,11 @@ public final class Levy {
         Engine(RuleSet ruleSet) {
             this(ruleSet, new ShipmentReader(ruleSet), new Evaluator(ruleSet));
         }
+
+        /** The evaluator of a view: the shared one for the final schedule, else a new one (cheap: no state). */
+        Evaluator evaluator(LawView view) {
+            return view.isFinal() ? evaluator : new Evaluator(ruleSet, view);
+        }
     }
 
     /**
@@ -61,10 +71,17 @@ public final class Levy {
     /** Where {@link #reload()} reads the rules again; null for a Levy over a rule set the caller loaded. */
     private final Supplier<RuleSource> source;
     private final AtomicReference<Engine> engine;
+    /** The law this facade evaluates: the final schedule unless made by {@link #under(LawView)}. */
+    private final LawView view;
 
     private Levy(Supplier<RuleSource> source, RuleSet ruleSet) {
+        this(source, new AtomicReference<>(new Engine(ruleSet)), LawView.FINAL);
+    }
+
+    private Levy(Supplier<RuleSource> source, AtomicReference<Engine> engine, LawView view) {
         this.source = source;
-        this.engine = new AtomicReference<>(new Engine(ruleSet));
+        this.engine = engine;
+        this.view = view;
     }
 
     private Levy(Supplier<RuleSource> source) {
@@ -115,6 +132,53 @@ public final class Levy {
         return engine.get().ruleSet();
     }
 
+    /**
+     * This Levy reading the law as {@code view} does (as known on a day, at entry, under a scenario). It shares the rules,
+     * and a reload of either shows in both.
+     *
+     * @throws IllegalArgumentException when the view's scenario names a table or program the rules do not have
+     */
+    public Levy under(LawView view) {
+        if (view.scenario() != null) {
+            List<String> problems = ScenarioLoader.check(view.scenario(), ruleSet().tables().tableNames(),
+                    ruleSet().programOrder().keySet());
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException("scenario " + view.scenario().name() + ": " + String.join("; ", problems));
+            }
+        }
+        return new Levy(source, engine, view);
+    }
+
+    /** The law this Levy reads. */
+    public LawView view() {
+        return view;
+    }
+
+    /**
+     * A scenario by name (one shipped with the rules, {@code rules/scenarios/NAME.yaml}) or by file (YAML or JSON).
+     *
+     * @throws IllegalArgumentException when there is no such scenario, or the file is not a valid scenario
+     */
+    public Scenario scenario(String nameOrFile) {
+        Scenario shipped = ruleSet().scenarios().get(nameOrFile);
+        if (shipped != null) {
+            return shipped;
+        }
+        Path file = Path.of(nameOrFile);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no scenario named " + nameOrFile + " (the rules ship: "
+                    + String.join(", ", ruleSet().scenarios().keySet()) + "), and no such file");
+        }
+        try {
+            String name = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+            return ScenarioLoader.parse(nameOrFile, name, Files.readString(file));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the scenario " + nameOrFile + ": " + e.getMessage());
+        } catch (ScenarioLoader.ScenarioException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
     public String rulesVersion() {
         return ruleSet().version();
     }
@@ -141,7 +205,7 @@ public final class Levy {
         Engine current = engine.get(); // one rule set for the whole call, even if a reload happens meanwhile
         List<Evaluation> out = new ArrayList<>(shipments.size());
         for (int from = 0; from < shipments.size(); from += CHUNK) {
-            out.addAll(evaluateChunk(current, shipments.subList(from, Math.min(shipments.size(), from + CHUNK))));
+            out.addAll(evaluateChunk(current, view, shipments.subList(from, Math.min(shipments.size(), from + CHUNK))));
         }
         return out;
     }
@@ -155,8 +219,19 @@ public final class Levy {
      */
     public <T> void evaluate(Iterator<? extends Input> inputs, int threads, BiFunction<Input, Evaluation, T> render,
                              Consumer<? super T> sink) {
+        evaluate(inputs, threads, List.of(view), (input, all) -> render.apply(input, all.get(0)), sink);
+    }
+
+    /**
+     * Like {@link #evaluate(Iterator, int, BiFunction, Consumer)}, each input evaluated under several views of the law (as
+     * filed, as owed, under a scenario): {@code render} gets the evaluations in the order of {@code views}. Each input is
+     * parsed and validated once; the stream stays in constant memory.
+     */
+    public <T> void evaluate(Iterator<? extends Input> inputs, int threads, List<LawView> views,
+                             BiFunction<Input, List<Evaluation>, T> render, Consumer<? super T> sink) {
         Engine current = engine.get(); // one rule set for the whole stream, even if a reload happens meanwhile
-        OrderedChunks.<Input, T>run(inputs, CHUNK, threads, chunk -> evaluateInputs(current, chunk, render), sink);
+        List<LawView> fixed = List.copyOf(views);
+        OrderedChunks.<Input, T>run(inputs, CHUNK, threads, chunk -> evaluateInputs(current, fixed, chunk, render), sink);
     }
 
     /** Evaluates shipment nodes as a stream: {@code sink} gets their evaluations in input order. */
@@ -177,7 +252,8 @@ public final class Levy {
         evaluate(inputs, threads, (input, e) -> e, sink);
     }
 
-    private static <T> List<T> evaluateInputs(Engine engine, List<Input> chunk, BiFunction<Input, Evaluation, T> render) {
+    private static <T> List<T> evaluateInputs(Engine engine, List<LawView> views, List<Input> chunk,
+                                              BiFunction<Input, List<Evaluation>, T> render) {
         List<JsonNode> nodes = new ArrayList<>(chunk.size());
         List<Parsed> parsed = new ArrayList<>(chunk.size());
         for (Input input : chunk) {
@@ -187,50 +263,65 @@ public final class Levy {
                 nodes.add(p.node());
             }
         }
-        List<Evaluation> evaluated = evaluateChunk(engine, nodes);
+        List<List<Evaluation>> evaluated = evaluateChunk(engine, views, nodes);
         List<T> out = new ArrayList<>(chunk.size());
         int k = 0;
         for (int i = 0; i < chunk.size(); i++) {
             Parsed p = parsed.get(i);
-            out.add(render.apply(chunk.get(i), p.node() != null ? evaluated.get(k++) : p.rejection()));
+            if (p.node() != null) {
+                int at = k++;
+                out.add(render.apply(chunk.get(i), evaluated.stream().map(e -> e.get(at)).toList()));
+            } else {
+                out.add(render.apply(chunk.get(i), java.util.Collections.nCopies(views.size(), p.rejection())));
+            }
         }
         return out;
     }
 
-    private static List<Evaluation> evaluateChunk(Engine engine, List<JsonNode> chunk) {
-        Evaluation[] out = new Evaluation[chunk.size()];
+    private static List<Evaluation> evaluateChunk(Engine engine, LawView view, List<JsonNode> chunk) {
+        return evaluateChunk(engine, List.of(view), chunk).get(0);
+    }
+
+    /** The evaluations of a chunk under each view: the shipments are read once, then evaluated once per view. */
+    private static List<List<Evaluation>> evaluateChunk(Engine engine, List<LawView> views, List<JsonNode> chunk) {
+        Evaluation[] rejected = new Evaluation[chunk.size()];
         List<Shipment> valid = new ArrayList<>(chunk.size());
         List<Integer> positions = new ArrayList<>(chunk.size());
         for (int i = 0; i < chunk.size(); i++) {
             ShipmentReader.Read read = engine.reader().read(chunk.get(i));
             if (read.rejection() != null) {
-                out[i] = read.rejection();
+                rejected[i] = read.rejection();
             } else {
                 valid.add(read.shipment());
                 positions.add(i);
             }
         }
-        if (!valid.isEmpty()) {
-            List<? extends Evaluation> results = evaluateValid(engine, valid);
-            for (int k = 0; k < results.size(); k++) {
-                out[positions.get(k)] = results.get(k);
+        List<List<Evaluation>> all = new ArrayList<>(views.size());
+        for (LawView view : views) {
+            Evaluation[] out = rejected.clone();
+            if (!valid.isEmpty()) {
+                List<? extends Evaluation> results = evaluateValid(engine.evaluator(view), valid);
+                for (int k = 0; k < results.size(); k++) {
+                    out[positions.get(k)] = results.get(k);
+                }
             }
+            all.add(List.of(out));
         }
-        return List.of(out);
+        return all;
     }
 
     /**
      * Evaluates valid shipments in one session; if the rules fail (a bug in a rule, not in the input), each shipment is
      * evaluated alone, and the ones the rules fail on get a {@code RULES_FAILED} rejection: nothing is lost.
      */
-    private static List<? extends Evaluation> evaluateValid(Engine engine, List<Shipment> valid) {
+    private static List<? extends Evaluation> evaluateValid(Evaluator evaluator, List<Shipment> valid) {
         try {
-            return engine.evaluator().evaluate(valid);
+            return evaluator.evaluate(valid);
         } catch (RuntimeException e) {
             List<Evaluation> out = new ArrayList<>(valid.size());
             for (Shipment s : valid) {
                 try {
-                    out.add(engine.evaluator().evaluate(List.of(s)).get(0));
+                    out.add(evaluator.evaluate(List.of(s)).get(0));
                 } catch (RuntimeException alone) {
                     out.add(new Rejection(s.getId(), new ShipmentError(ErrorCode.RULES_FAILED, null, "the rules failed on"
                             + " this shipment, which is not its fault: " + alone + "; report it with the shipment")));

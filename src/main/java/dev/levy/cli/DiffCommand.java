@@ -25,12 +25,21 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = "Evaluates the same shipments or fixtures under two rule sets and reports every shipment whose "
-                + "result changed, with the rules responsible.")
+        description = "Evaluates the same shipments or fixtures under two rule sets, two scenarios, or the law as known on "
+                + "a day and as finally amended, and reports every shipment whose result changed, with the rules responsible.")
 final class DiffCommand implements Callable<Integer> {
-    @Option(names = "--rules", paramLabel = "DIR", required = true, arity = "1",
-            description = "Give it twice: the old rules folder, then the new one.")
-    List<Path> rules;
+    @Option(names = "--rules", paramLabel = "DIR", arity = "1",
+            description = "Twice: the old rules folder, then the new one. Once: the rules of both sides (default: bundled).")
+    List<Path> rules = new ArrayList<>();
+
+    @Option(names = "--scenario", paramLabel = "NAME|FILE", arity = "1",
+            description = "Twice: a scenario on each side. Once: the final schedule against the scenario.")
+    List<String> scenarios = new ArrayList<>();
+
+    @Option(names = "--as-known", paramLabel = "DATE", arity = "1",
+            description = "Twice: the law as known on each day. Once: the law as known then (what was filed) against the "
+                    + "schedule as finally amended.")
+    List<java.time.LocalDate> asKnown = new ArrayList<>();
 
     @Parameters(paramLabel = "INPUT", arity = "1..*",
             description = "Shipment files (JSON, array or JSON Lines) or fixture files and folders.")
@@ -49,14 +58,20 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (rules.size() != 2) {
-            err.println("levy diff: give --rules twice, the old folder then the new one");
+        String usage = usage();
+        if (usage != null) {
+            err.println("levy diff: " + usage);
             return LevyCommand.BAD_INPUT;
         }
-        Levy before = load(rules.get(0), err);
-        Levy after = before == null ? null : load(rules.get(1), err);
+        Levy before = load(rules.isEmpty() ? null : rules.get(0), err);
+        Levy after = before == null ? null : rules.size() == 2 ? load(rules.get(1), err) : before;
         if (after == null) {
             return LevyCommand.RULES_BROKEN;
+        }
+        before = ViewOption.apply(before, side(asKnown, 0, true), side(scenarios, 0, false), err, "diff");
+        after = before == null ? null : ViewOption.apply(after, side(asKnown, 1, true), side(scenarios, 1, false), err, "diff");
+        if (after == null) {
+            return LevyCommand.BAD_INPUT;
         }
         List<Labelled> shipments = new ArrayList<>();
         for (Path input : inputs) {
@@ -81,10 +96,41 @@ final class DiffCommand implements Callable<Integer> {
             d.rules().forEach(r -> byRule.merge(r, 1, Integer::sum));
         }
         byRule.forEach((rule, n) -> out.printf("rule \"%s\" changed %d result(s)%n", rule, n));
-        out.printf("%d shipments, %d changed, %d unchanged (rules %s -> %s)%n", shipments.size(), changed,
-                shipments.size() - changed, before.rulesVersion(), after.rulesVersion());
+        out.printf("%d shipments, %d changed, %d unchanged (rules %s -> %s%s)%n", shipments.size(), changed,
+                shipments.size() - changed, before.rulesVersion(), after.rulesVersion(), views(before, after));
         out.flush();
         return failOnChange && changed > 0 ? LevyCommand.FAILED : LevyCommand.OK;
+    }
+
+    /** Why the options do not make two sides, or null. */
+    private String usage() {
+        if (rules.size() > 2 || scenarios.size() > 2 || asKnown.size() > 2) {
+            return "give --rules, --scenario and --as-known at most twice each";
+        }
+        if (rules.size() < 2 && scenarios.isEmpty() && asKnown.isEmpty()) {
+            return "give --rules twice (old folder, new folder), or --scenario, or --as-known";
+        }
+        return null;
+    }
+
+    /**
+     * What side {@code i} (0 = before, 1 = after) reads from an option given once or twice: twice, one each; once, the
+     * first side for an as-known date (filed, against the final schedule), the second for a scenario.
+     */
+    private static <T> T side(List<T> values, int i, boolean onceIsBefore) {
+        if (values.size() == 2) {
+            return values.get(i);
+        }
+        if (values.size() == 1 && (i == 0) == onceIsBefore) {
+            return values.get(0);
+        }
+        return null;
+    }
+
+    private static String views(Levy before, Levy after) {
+        String a = before.view().describe();
+        String b = after.view().describe();
+        return a.equals(b) && a.equals("final") ? "" : "; " + a + " -> " + b;
     }
 
     private static Levy load(Path dir, PrintWriter err) {

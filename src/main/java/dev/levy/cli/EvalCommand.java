@@ -40,6 +40,9 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     RulesOption rules;
 
+    @Mixin
+    ViewOption view;
+
     @Parameters(paramLabel = "FILE", arity = "0..1", description = "Input file, or - for standard input (the default).")
     String file;
 
@@ -75,9 +78,13 @@ final class EvalCommand implements Callable<Integer> {
         if (reader == null) {
             return LevyCommand.BAD_INPUT;
         }
-        Levy levy = rules.load(err);
-        if (levy == null) {
+        Levy loaded = rules.load(err);
+        if (loaded == null) {
             return LevyCommand.RULES_BROKEN;
+        }
+        Levy levy = view.apply(loaded, err, "eval");
+        if (levy == null) {
+            return LevyCommand.BAD_INPUT;
         }
         try (Inputs inputs = Inputs.open(reader, inputFormat);
              Writer errors = errorsFile == null ? Writer.nullWriter() : Files.newBufferedWriter(errorsFile)) {

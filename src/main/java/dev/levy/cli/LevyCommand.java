@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
  * or usage, 3 the rules do not compile. */
 @Command(name = "levy", mixinStandardHelpOptions = true, versionProvider = LevyCommand.Version.class,
         description = "Evaluates US tariff measures for customs entry lines, with citations.",
-        subcommands = {EvalCommand.class, TestCommand.class, CheckCommand.class, DiffCommand.class, ImportHtsCommand.class,
+        subcommands = {EvalCommand.class, TestCommand.class, CheckCommand.class, DiffCommand.class, RefundsCommand.class,
+                ImportHtsCommand.class,
                 BenchCommand.class, ServeCommand.class, LoadCommand.class})
 public final class LevyCommand implements Runnable {
     static final int OK = 0;

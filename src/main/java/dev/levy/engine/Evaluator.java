@@ -31,9 +31,16 @@ public final class Evaluator {
     private static final int MAX_FIRINGS_PER_SHIPMENT = 10_000;
 
     private final RuleSet ruleSet;
+    private final LawView view;
 
     public Evaluator(RuleSet ruleSet) {
+        this(ruleSet, LawView.FINAL);
+    }
+
+    /** An evaluator of the law as {@code view} reads it (as known on a day, under a scenario). */
+    public Evaluator(RuleSet ruleSet, LawView view) {
         this.ruleSet = ruleSet;
+        this.view = view;
     }
 
     public List<Result> evaluate(List<Shipment> shipments) {
@@ -43,7 +50,7 @@ public final class Evaluator {
             session.addEventListener(trace);
             for (Shipment s : shipments) {
                 session.insert(s);
-                for (Row row : ruleSet.tables().rowsFor(s)) {
+                for (Row row : ruleSet.tables().rowsFor(s, view)) {
                     session.insert(row);
                 }
             }
@@ -53,7 +60,9 @@ public final class Evaluator {
                 agenda.getAgendaGroup(phases.get(i)).setFocus(); // a stack: the first phase is focused last
             }
             int limit = MAX_FIRINGS_PER_SHIPMENT * Math.max(1, shipments.size());
-            if (session.fireAllRules(limit) >= limit) {
+            int fired = view.isFinal() ? session.fireAllRules(limit)
+                    : session.fireAllRules(new ViewFilter(ruleSet, view), limit);
+            if (fired >= limit) {
                 throw new IllegalStateException("the rules did not settle after " + limit
                         + " firings: a rule probably re-triggers itself");
             }
@@ -61,8 +70,9 @@ public final class Evaluator {
             Map<Shipment, List<Exemption>> exemptions = byShipment(session, Exemption.class);
             List<Result> results = new ArrayList<>(shipments.size());
             for (Shipment s : shipments) {
-                results.add(assemble(s, duties.getOrDefault(s, List.of()), exemptions.getOrDefault(s, List.of()),
-                        trace));
+                List<Duty> owed = new ArrayList<>(duties.getOrDefault(s, List.of()));
+                List<NotApplied> off = switchedOff(s, owed);
+                results.add(assemble(s, owed, exemptions.getOrDefault(s, List.of()), off, trace));
             }
             return results;
         } finally {
@@ -79,7 +89,29 @@ public final class Evaluator {
         return out;
     }
 
-    private Result assemble(Shipment s, List<Duty> duties, List<Exemption> exemptions, TraceCollector trace) {
+    /**
+     * Takes out of {@code duties} those of programs the view's scenario switches off (the rules never reacted to them: see
+     * {@link ViewFilter}), and says so with the scenario's citation.
+     */
+    private List<NotApplied> switchedOff(Shipment s, List<Duty> duties) {
+        if (view.scenario() == null) {
+            return List.of();
+        }
+        List<NotApplied> out = new ArrayList<>();
+        for (java.util.Iterator<Duty> it = duties.iterator(); it.hasNext(); ) {
+            Duty d = it.next();
+            dev.levy.scenario.Scenario.Off off = view.scenario().offFor(d.getProgram(), s.getRegimeDate());
+            if (off != null) {
+                it.remove();
+                out.add(new NotApplied(d.getProgram(), d.getHeading(), "Scenario " + view.scenario().name() + ": "
+                        + off.reason(), view.scenario().citation(), null));
+            }
+        }
+        return out;
+    }
+
+    private Result assemble(Shipment s, List<Duty> duties, List<Exemption> exemptions, List<NotApplied> off,
+                            TraceCollector trace) {
         List<Measure> measures = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO.setScale(2);
         for (Duty d : duties) {
@@ -94,7 +126,7 @@ public final class Evaluator {
         measures.sort(Comparator.comparingInt((Measure m) -> ruleSet.programRank(m.program()))
                 .thenComparing(Measure::heading).thenComparing(Measure::description)
                 .thenComparing(Measure::basis).thenComparing(Measure::amount));
-        List<NotApplied> notApplied = new ArrayList<>();
+        List<NotApplied> notApplied = new ArrayList<>(off);
         for (Exemption e : exemptions) {
             notApplied.add(new NotApplied(e.getProgram(), e.getHeading(), e.getReason(), e.getCitation(),
                     e.getBasis() == null ? null : e.getBasis().setScale(2, RoundingMode.HALF_UP)));
@@ -104,7 +136,20 @@ public final class Evaluator {
                 .thenComparing(NotApplied::reason, Comparator.nullsFirst(Comparator.naturalOrder())));
         BigDecimal rate = plain(total.multiply(HUNDRED).divide(s.getValue(), 4, RoundingMode.HALF_UP));
         return new Result(s.getId(), s.getHts(), s.getOrigin(), s.getEntryDate(), s.getValue(), measures, total, rate,
-                notApplied, trace.stepsOf(s), ruleSet.version());
+                notApplied, steps(trace.stepsOf(s), off), ruleSet.version());
+    }
+
+    /** The trace, with a last step per program the scenario switched off. */
+    private List<dev.levy.model.TraceStep> steps(List<dev.levy.model.TraceStep> fired, List<NotApplied> off) {
+        if (off.isEmpty()) {
+            return fired;
+        }
+        List<dev.levy.model.TraceStep> out = new ArrayList<>(fired);
+        for (NotApplied n : off) {
+            out.add(new dev.levy.model.TraceStep("Scenario " + view.scenario().name(), n.program() + " " + n.heading()
+                    + ": " + n.reason(), n.citation()));
+        }
+        return out;
     }
 
     /** The specific part of a duty in words: {@code $0.044/kg x 1000 kg = $44.00}; null for an ad valorem duty. */

@@ -15,6 +15,8 @@ public final class RuleMetadata {
     public static final String MESSAGE = "message";
     /** Why no real shipment can fire a rule today (e.g. no HTS line meets its condition): excuses it from coverage. */
     public static final String UNTESTABLE = "untestable";
+    /** The day a retroactive rule was published: the law as known before that day does not have it. */
+    public static final String KNOWN = "known";
 
     private RuleMetadata() {}
 

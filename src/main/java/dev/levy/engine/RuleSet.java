@@ -1,5 +1,6 @@
 package dev.levy.engine;
 
+import dev.levy.scenario.Scenario;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +22,12 @@ import org.kie.api.definition.rule.Rule;
  * @param coversTo     first regime date the rules no longer cover
  * @param warnings     lint findings that do not stop the rule set from loading
  * @param programTitles program code to its title in plain words ({@code programs.csv})
+ * @param scenarios    the scenarios shipped with the rules ({@code scenarios/*.yaml}), by name
  */
 public record RuleSet(String name, String version, KieBase kieBase, TableIndex tables, Map<String, RuleInfo> rules,
                       List<String> phases, Map<String, Integer> programOrder, Map<String, String> declarations,
                       List<StackingRelation> stacking, SortedSet<LocalDate> ruleDates, LocalDate coversFrom, LocalDate coversTo, List<Problem> warnings,
-                      Map<String, String> programTitles) {
+                      Map<String, String> programTitles, Map<String, Scenario> scenarios) {
 
     public RuleInfo info(Rule rule) {
         return rules.get(key(rule.getPackageName(), rule.getName()));

@@ -2,6 +2,8 @@ package dev.levy.engine;
 
 import dev.levy.io.Csv;
 import dev.levy.policy.RulePolicy;
+import dev.levy.scenario.Scenario;
+import dev.levy.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.LocalDate;
@@ -43,6 +45,8 @@ public final class RuleSetLoader {
     static final String DECLARATIONS = "declarations.csv";
     static final String COUNTRY_GROUPS = "country_groups.csv";
     static final String STACKING_MATRIX = "stacking_matrix.csv";
+    /** The folder of the scenarios shipped with the rules. */
+    public static final String SCENARIOS = "scenarios/";
 
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|(\\S+))", Pattern.MULTILINE);
@@ -101,6 +105,7 @@ public final class RuleSetLoader {
             }
         }
         tables.lintOverlaps();
+        Map<String, Scenario> scenarios = scenarios(tables.index().tableNames(), programOrder.keySet());
         checkTableReferences(drl, tables.tableNames());
         Map<String, RuleInfo> rules = new TreeMap<>();
         // DRL is code: what it may reach is checked on its text first, and refused code is never compiled.
@@ -113,7 +118,29 @@ public final class RuleSetLoader {
         return new RuleSet(props.getProperty("name", source.displayRoot()), source.version(), kieBase, tables.index(),
                 Map.copyOf(rules), phases, Map.copyOf(programOrder), Map.copyOf(declarations), List.copyOf(stacking),
                 Collections.unmodifiableSortedSet(ruleDates(drl)), coversFrom, coversTo, warnings,
-                Map.copyOf(programTitles));
+                Map.copyOf(programTitles), Collections.unmodifiableMap(scenarios));
+    }
+
+    /** The scenarios shipped with the rules ({@code scenarios/NAME.yaml}), by name, each checked against the rules. */
+    private Map<String, Scenario> scenarios(Set<String> tables, Set<String> programs) {
+        Map<String, Scenario> out = new TreeMap<>();
+        for (Map.Entry<String, String> f : source.files().entrySet()) {
+            if (!f.getKey().startsWith(SCENARIOS)) {
+                continue;
+            }
+            String file = source.display(f.getKey());
+            String base = f.getKey().substring(f.getKey().lastIndexOf('/') + 1).replaceFirst("\\.[^.]+$", "");
+            try {
+                Scenario s = ScenarioLoader.parse(file, base, f.getValue());
+                ScenarioLoader.check(s, tables, programs).forEach(p -> problems.add(Problem.error(file, 0, p)));
+                if (out.putIfAbsent(s.name(), s) != null) {
+                    problems.add(Problem.error(file, 0, "scenario " + s.name() + " is defined twice"));
+                }
+            } catch (ScenarioLoader.ScenarioException e) {
+                e.problems().forEach(p -> problems.add(Problem.error(file, 0, p)));
+            }
+        }
+        return out;
     }
 
     /** Checks every DRL file against the policy of {@code ruleset.properties}; true if any was refused. */
@@ -130,7 +157,8 @@ public final class RuleSetLoader {
     private static SortedSet<LocalDate> ruleDates(Map<String, String> drl) {
         SortedSet<LocalDate> dates = new TreeSet<>();
         for (String text : drl.values()) {
-            Matcher m = DATE_LITERAL.matcher(text);
+            // @known("...") is the day a rule was published, not a day the law changes for an entry
+            Matcher m = DATE_LITERAL.matcher(text.replaceAll("@known\\(\"[^\"]*\"\\)", ""));
             while (m.find()) {
                 try {
                     dates.add(LocalDate.parse(m.group(1)));
@@ -399,7 +427,21 @@ public final class RuleSetLoader {
                     + PROPERTIES + " (" + String.join(", ", phases) + ")"));
         }
         return new RuleInfo(rule.getPackageName(), rule.getName(), citation, message, phase, impl.getSalienceValue(),
-                file, line, RuleMetadata.get(rule, RuleMetadata.UNTESTABLE));
+                file, line, RuleMetadata.get(rule, RuleMetadata.UNTESTABLE), known(rule, file, line, where));
+    }
+
+    /** {@code @known("YYYY-MM-DD")}: the day a retroactive rule was published, or null. */
+    private LocalDate known(Rule rule, String file, int line, String where) {
+        String text = RuleMetadata.get(rule, RuleMetadata.KNOWN);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            problems.add(Problem.error(file, line, where + "@known(\"" + text + "\") is not a date YYYY-MM-DD"));
+            return null;
+        }
     }
 
     private static int lineOf(String text, int offset) {

@@ -75,7 +75,7 @@ public record RuleSource(String displayRoot, Map<String, String> files) implemen
             List<Path> paths = new ArrayList<>(walk.filter(Files::isRegularFile).toList());
             for (Path p : paths) {
                 String rel = dir.relativize(p).toString().replace('\\', '/');
-                if (rel.endsWith(".drl") || rel.endsWith(".csv") || rel.endsWith(".properties")) {
+                if (rel.endsWith(".drl") || rel.endsWith(".csv") || rel.endsWith(".properties") || isScenario(rel)) {
                     files.put(rel, Files.readString(p, StandardCharsets.UTF_8));
                 }
             }
@@ -83,6 +83,11 @@ public record RuleSource(String displayRoot, Map<String, String> files) implemen
             throw new UncheckedIOException(e);
         }
         return files;
+    }
+
+    /** A scenario shipped with the rules: {@code scenarios/NAME.yaml} (or {@code .yml}, {@code .json}). */
+    private static boolean isScenario(String rel) {
+        return rel.startsWith("scenarios/") && (rel.endsWith(".yaml") || rel.endsWith(".yml") || rel.endsWith(".json"));
     }
 
     /** The path of a file as the analyst knows it, e.g. {@code rules/reciprocal/reciprocal.drl}. */

@@ -2,7 +2,10 @@ package dev.levy.engine;
 
 import dev.levy.fact.Row;
 import dev.levy.model.Shipment;
+import dev.levy.scenario.Scenario;
 import java.util.ArrayList;
+import java.util.Objects;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,7 @@ public final class TableIndex {
     private final Map<String, List<TableRow>> byCountry = new HashMap<>();
     private final List<TableRow> unkeyed = new ArrayList<>();
     private final Map<String, ScheduleLine> schedule = new HashMap<>();
+    private final Set<String> tableNames = new TreeSet<>();
 
     /** One line of the MFN schedule: its general rate row and the Special column's rows by program indicator. */
     public record ScheduleLine(TableRow general, String generalText, Map<String, TableRow> special) {}
@@ -33,6 +37,15 @@ public final class TableIndex {
 
     void addCountryRow(String country, TableRow row) {
         byCountry.computeIfAbsent(country, k -> new ArrayList<>()).add(row);
+    }
+
+    void declareTable(String name) {
+        tableNames.add(name);
+    }
+
+    /** The names of the tables, sorted. */
+    public Set<String> tableNames() {
+        return java.util.Collections.unmodifiableSet(tableNames);
     }
 
     void addUnkeyedRow(TableRow row) {
@@ -67,9 +80,18 @@ public final class TableIndex {
 
     /** Every row in force on the shipment's regime date that matches its HTS number or origin, as facts. */
     public List<Row> rowsFor(Shipment s) {
+        return rowsFor(s, LawView.FINAL);
+    }
+
+    /**
+     * The rows of {@link #rowsFor(Shipment)} in the law the view reads: known on its day (or the final schedule), with its
+     * scenario's row changes applied.
+     */
+    public List<Row> rowsFor(Shipment s, LawView view) {
         List<Row> rows = new ArrayList<>();
+        LocalDate known = view.knownOn(s);
         for (List<TableRow> candidates : candidates(s)) {
-            addInForce(rows, s, candidates);
+            addInForce(rows, s, candidates, known);
         }
         ScheduleLine line = scheduleLine(s.getHtsDigits());
         if (line != null) {
@@ -81,7 +103,26 @@ public final class TableIndex {
                 rows.add(new Row(s, special));
             }
         }
+        if (view.scenario() != null) {
+            applyScenario(rows, s, view.scenario());
+        }
         return rows;
+    }
+
+    /** A scenario's row changes for this shipment: the rows with the same table and key go, the scenario's rows come. */
+    private static void applyScenario(List<Row> rows, Shipment s, Scenario scenario) {
+        int i = 0;
+        for (Scenario.RowChange c : scenario.rows()) {
+            i++;
+            if (!c.matches(s.getOrigin(), s.getHtsDigits(), s.getRegimeDate())) {
+                continue;
+            }
+            rows.removeIf(r -> r.getTable().equals(c.table()) && Objects.equals(r.getKey(), c.key()));
+            if (!c.remove()) {
+                rows.add(new Row(s, new TableRow(c.table(), c.key(), c.rate(), c.heading(), c.from(), c.to(),
+                        c.source(), "scenario " + scenario.name() + " rows[" + i + "]")));
+            }
+        }
     }
 
     /** The rows that match the shipment's HTS number or origin, whatever their window, grouped as indexed. */
@@ -101,6 +142,9 @@ public final class TableIndex {
         SortedSet<LocalDate> dates = new TreeSet<>();
         for (List<TableRow> rows : candidates(s)) {
             for (TableRow r : rows) {
+                if (r.superseded() != null) {
+                    continue; // not part of the final schedule
+                }
                 if (r.from() != null) {
                     dates.add(r.from());
                 }
@@ -112,12 +156,12 @@ public final class TableIndex {
         return dates;
     }
 
-    private static void addInForce(List<Row> out, Shipment s, List<TableRow> candidates) {
+    private static void addInForce(List<Row> out, Shipment s, List<TableRow> candidates, LocalDate known) {
         if (candidates == null) {
             return;
         }
         for (TableRow r : candidates) {
-            if (r.inForceOn(s.getRegimeDate())) {
+            if (r.inForceOn(s.getRegimeDate()) && r.knownOn(known)) {
                 out.add(new Row(s, r));
             }
         }

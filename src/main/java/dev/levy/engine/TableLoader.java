@@ -70,7 +70,9 @@ final class TableLoader {
             problems.add(Problem.error(file, 1, "table " + name + " is already defined in " + previous));
             return;
         }
+        index.declareTable(name);
         if (columns.containsKey("general")) {
+            index.declareTable(TableIndex.MFN_SPECIAL);
             loadSchedule(file, columns, lines);
         } else {
             loadDated(file, name, columns, lines);
@@ -105,9 +107,14 @@ final class TableLoader {
             if (from != null && to != null && !from.isBefore(to)) {
                 problems.add(Problem.error(file, line.number(), "window is empty: from " + from + " is not before to " + to));
             }
+            LocalDate known = cols.containsKey("known") ? date(file, line, line.get(cols.get("known")), "known") : null;
+            LocalDate superseded = cols.containsKey("superseded")
+                    ? date(file, line, line.get(cols.get("superseded")), "superseded") : null;
+            lintKnowledge(file, line, from, known, superseded);
             BigDecimal rate = cols.containsKey("rate") ? rate(file, line, line.get(cols.get("rate"))) : null;
             String key = keyColumn == null ? null : line.get(cols.get(keyColumn));
             String heading = line.get(cols.get("heading"));
+            Dated dated = new Dated(from, to, known, superseded);
             if ("hts".equals(keyColumn)) {
                 String digits = key.replace(".", "").replace(" ", "");
                 if (!HTS.matcher(digits).matches()) {
@@ -115,14 +122,30 @@ final class TableLoader {
                             + "' (2 to 10 digits, an even count, dots optional)"));
                     continue;
                 }
-                index.addHtsRow(digits, keep(new TableRow(table, digits, rate, heading, from, to, src, where)));
+                index.addHtsRow(digits, keep(dated.row(table, digits, rate, heading, src, where)));
             } else if ("country".equals(keyColumn)) {
                 for (String country : countries(file, line, key)) {
-                    index.addCountryRow(country, keep(new TableRow(table, country, rate, heading, from, to, src, where)));
+                    index.addCountryRow(country, keep(dated.row(table, country, rate, heading, src, where)));
                 }
             } else {
-                index.addUnkeyedRow(keep(new TableRow(table, null, rate, heading, from, to, src, where)));
+                index.addUnkeyedRow(keep(dated.row(table, null, rate, heading, src, where)));
             }
+        }
+    }
+
+    /** The dates of a row: when it applies to entries, when it became known, when a correction superseded it. */
+    private record Dated(LocalDate from, LocalDate to, LocalDate known, LocalDate superseded) {
+        TableRow row(String table, String key, java.math.BigDecimal rate, String heading, String src, String where) {
+            return new TableRow(table, key, rate, heading, from, to, src, where, null, null, known, superseded);
+        }
+    }
+
+    /** A superseded row must have been known for a while: superseded after it became known. */
+    private void lintKnowledge(String file, Csv.Line line, LocalDate from, LocalDate known, LocalDate superseded) {
+        LocalDate knownFrom = known != null ? known : from;
+        if (superseded != null && knownFrom != null && !knownFrom.isBefore(superseded)) {
+            problems.add(Problem.error(file, line.number(), "superseded " + superseded
+                    + " is not after the day the row became known (" + knownFrom + "): the row would never be law"));
         }
     }
 
@@ -144,7 +167,7 @@ final class TableLoader {
                 TableRow a = sorted.get(i - 1);
                 TableRow b = sorted.get(i);
                 boolean overlap = a.to() == null || b.from() == null || b.from().isBefore(a.to());
-                if (overlap) {
+                if (overlap && coexist(a, b)) {
                     String file = b.location().substring(0, b.location().lastIndexOf(':'));
                     int line = Integer.parseInt(b.location().substring(b.location().lastIndexOf(':') + 1));
                     problems.add(Problem.error(file, line, "row for " + b.key() + " overlaps the row at "
@@ -152,6 +175,15 @@ final class TableLoader {
                 }
             }
         }
+    }
+
+    /** Whether two rows are ever law at once: a row superseded before the other became known never meets it. */
+    private static boolean coexist(TableRow a, TableRow b) {
+        return before(a.knownFrom(), b.superseded()) && before(b.knownFrom(), a.superseded());
+    }
+
+    private static boolean before(LocalDate knownFrom, LocalDate superseded) {
+        return knownFrom == null || superseded == null || knownFrom.isBefore(superseded);
     }
 
     private static String window(TableRow r) {

@@ -14,13 +14,40 @@ import java.time.LocalDate;
  * @param heading  the Chapter 99 heading (or HTS line) the row reports under
  * @param location {@code file:line} of the row, for messages
  * @param perUnit  the specific part of a schedule rate, USD per {@code unit}; null for a purely ad valorem rate
+ * @param known    the day the row was published (became known); null when it was known on its {@code from} day, i.e.
+ *                 it is not retroactive
+ * @param superseded the day a later-known correction replaced the row retroactively; null when it never was. Such a
+ *                 row is part of the law only as known before that day, never of the schedule as finally amended
  */
 public record TableRow(String table, String key, BigDecimal rate, String heading, LocalDate from, LocalDate to,
-                       String source, String location, BigDecimal perUnit, String unit) {
+                       String source, String location, BigDecimal perUnit, String unit, LocalDate known,
+                       LocalDate superseded) {
 
     public TableRow(String table, String key, BigDecimal rate, String heading, LocalDate from, LocalDate to,
                     String source, String location) {
-        this(table, key, rate, heading, from, to, source, location, null, null);
+        this(table, key, rate, heading, from, to, source, location, null, null, null, null);
+    }
+
+    public TableRow(String table, String key, BigDecimal rate, String heading, LocalDate from, LocalDate to,
+                    String source, String location, BigDecimal perUnit, String unit) {
+        this(table, key, rate, heading, from, to, source, location, perUnit, unit, null, null);
+    }
+
+    /** The day the row became known: its {@code known} day, else its {@code from} day (null: known all along). */
+    public LocalDate knownFrom() {
+        return known != null ? known : from;
+    }
+
+    /**
+     * Whether the row is part of the law as known on {@code asKnown}; null means the schedule as finally amended, which
+     * holds every row but the superseded ones.
+     */
+    public boolean knownOn(LocalDate asKnown) {
+        if (asKnown == null) {
+            return superseded == null;
+        }
+        LocalDate k = knownFrom();
+        return (k == null || !asKnown.isBefore(k)) && (superseded == null || asKnown.isBefore(superseded));
     }
 
     public boolean inForceOn(LocalDate regimeDate) {

@@ -1,0 +1,123 @@
+package dev.levy.cli;
+
+import dev.levy.Levy;
+import dev.levy.engine.LawView;
+import dev.levy.io.Inputs;
+import dev.levy.io.Json;
+import dev.levy.refund.RefundCsv;
+import dev.levy.refund.RefundLine;
+import dev.levy.refund.RefundSummary;
+import dev.levy.scenario.Scenario;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "refunds", mixinStandardHelpOptions = true,
+        description = "For each entry line: the duty as filed (the law as known at entry), as owed under the schedule as "
+                + "finally amended, and as owed under a scenario (default ieepa-invalidated), with the differences by "
+                + "program and heading (JSON Lines), then the totals by program, origin and month. Streams in constant memory.")
+final class RefundsCommand implements Callable<Integer> {
+    @Mixin
+    RulesOption rules;
+
+    @Parameters(paramLabel = "INPUT", arity = "0..1", description = "Entry lines (JSON Lines, a JSON array, or CSV with "
+            + "--input-format csv), or - for standard input (the default).")
+    String file;
+
+    @Option(names = "--scenario", paramLabel = "NAME|FILE", description = "The scenario of the third column (default: "
+            + "ieepa-invalidated).")
+    String scenario = "ieepa-invalidated";
+
+    @Option(names = "--input-format", paramLabel = "FORMAT", description = "json (default) or csv.")
+    Inputs.Format inputFormat = Inputs.Format.JSON;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Also writes a CSV for a spreadsheet: one row per line and "
+            + "instrument, with filed, owed, scenario and refund amounts.")
+    Path csvFile;
+
+    @Option(names = "--summary", paramLabel = "FILE", description = "Writes the totals by program, origin and month (JSON); "
+            + "default: to standard error.")
+    Path summaryFile;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Reader reader = open(err);
+        if (reader == null) {
+            return LevyCommand.BAD_INPUT;
+        }
+        Levy levy = rules.load(err);
+        if (levy == null) {
+            return LevyCommand.RULES_BROKEN;
+        }
+        Scenario s;
+        try {
+            s = levy.scenario(scenario);
+            levy.under(LawView.FINAL.with(s)); // checks the scenario against the rules
+        } catch (IllegalArgumentException e) {
+            err.println("levy refunds: " + e.getMessage());
+            return LevyCommand.BAD_INPUT;
+        }
+        RefundSummary summary = new RefundSummary(s.name());
+        try (Inputs inputs = Inputs.open(reader, inputFormat);
+             Writer csvOut = csvFile == null ? Writer.nullWriter() : Files.newBufferedWriter(csvFile, StandardCharsets.UTF_8)) {
+            RefundCsv csv = new RefundCsv(csvOut);
+            List<LawView> views = List.of(LawView.asKnownAtEntry(), LawView.FINAL, LawView.FINAL.with(s));
+            levy.evaluate(inputs, threads, views, (input, evaluations) -> RefundLine.of(input.line(), evaluations), line -> {
+                out.write(Json.compact(line));
+                out.write('\n');
+                csv.add(line);
+                summary.add(line);
+            });
+        }
+        out.flush();
+        finish(summary, err);
+        return summary.getRejected() == 0 ? LevyCommand.OK : LevyCommand.BAD_INPUT;
+    }
+
+    private void finish(RefundSummary summary, PrintWriter err) throws IOException {
+        if (summaryFile != null) {
+            Files.writeString(summaryFile, Json.pretty(summary) + "\n");
+        } else {
+            err.println(Json.pretty(summary));
+        }
+        RefundSummary.Totals t = summary.getTotal();
+        err.printf("read %d, evaluated %d, rejected %d; duty filed %s, owed %s, under %s %s; refund %s, under %s %s%n",
+                summary.getRead(), summary.getEvaluated(), summary.getRejected(), t.getFiled(), t.getOwed(),
+                summary.getScenario(), t.getScenario(), t.getRefund(), summary.getScenario(), t.getRefundUnderScenario());
+        err.flush();
+    }
+
+    private Reader open(PrintWriter err) throws IOException {
+        if (file == null || file.equals("-")) {
+            return new InputStreamReader(System.in, StandardCharsets.UTF_8);
+        }
+        try {
+            return Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            err.println("levy refunds: no such file: " + file);
+            return null;
+        }
+    }
+}

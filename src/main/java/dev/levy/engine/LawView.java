@@ -1,0 +1,46 @@
+package dev.levy.engine;
+
+import dev.levy.model.Shipment;
+import dev.levy.scenario.Scenario;
+import java.time.LocalDate;
+
+/**
+ * Which law an evaluation reads. By default ({@link #FINAL}) the schedule as finally amended: every retroactive
+ * correction applies back to its effective date. {@code asKnown} reads the law as it was published on a day (what a broker
+ * filed then): rows and rules that became known later do not exist, and rows a later correction superseded still apply.
+ * {@code atEntry} takes that day from each shipment (its regime date: the law as known when it was entered). A scenario
+ * changes the law on top of either. Immutable.
+ */
+public record LawView(LocalDate asKnown, boolean atEntry, Scenario scenario) {
+    /** The schedule as finally amended, no scenario: the contract's behaviour. */
+    public static final LawView FINAL = new LawView(null, false, null);
+
+    /** The law as known on {@code day}, for every shipment. */
+    public static LawView asKnown(LocalDate day) {
+        return new LawView(day, false, null);
+    }
+
+    /** The law as known on each shipment's own (regime) date: what was filed at entry. */
+    public static LawView asKnownAtEntry() {
+        return new LawView(null, true, null);
+    }
+
+    public LawView with(Scenario s) {
+        return new LawView(asKnown, atEntry, s);
+    }
+
+    public boolean isFinal() {
+        return asKnown == null && !atEntry && scenario == null;
+    }
+
+    /** The day whose knowledge applies to the shipment; null for the schedule as finally amended. */
+    public LocalDate knownOn(Shipment s) {
+        return atEntry ? s.getRegimeDate() : asKnown;
+    }
+
+    /** The view in words, for reports: {@code final}, {@code as known on 2025-08-20}, {@code ... under scenario X}. */
+    public String describe() {
+        String base = atEntry ? "as known at entry" : asKnown != null ? "as known on " + asKnown : "final";
+        return scenario == null ? base : base + " under scenario " + scenario.name();
+    }
+}

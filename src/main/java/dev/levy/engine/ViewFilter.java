@@ -1,0 +1,58 @@
+package dev.levy.engine;
+
+import dev.levy.fact.Duty;
+import dev.levy.fact.ShipmentFact;
+import dev.levy.model.Shipment;
+import org.kie.api.runtime.rule.AgendaFilter;
+import org.kie.api.runtime.rule.Match;
+
+/**
+ * Lets a rule fire only when it is part of the law a {@link LawView} reads:
+ * <ul>
+ *   <li>a rule published after the view's day ({@code @known}) does not exist in the law as known then;</li>
+ *   <li>a rule never reacts to a duty of a program the view's scenario switches off: the duty is inert, as if it had not
+ *       been imposed, so that no exception, stacking or all-in rule counts it (the evaluator then reports it as not
+ *       applied, with the scenario's citation).</li>
+ * </ul>
+ * Stateless; used only for views other than the final schedule, whose evaluation stays exactly as it was.
+ */
+final class ViewFilter implements AgendaFilter {
+    private final RuleSet ruleSet;
+    private final LawView view;
+
+    ViewFilter(RuleSet ruleSet, LawView view) {
+        this.ruleSet = ruleSet;
+        this.view = view;
+    }
+
+    @Override
+    public boolean accept(Match match) {
+        Shipment s = shipmentOf(match);
+        RuleInfo info = ruleSet.info(match.getRule());
+        if (s != null && info != null && !info.knownOn(view.knownOn(s))) {
+            return false;
+        }
+        return view.scenario() == null || !touchesSwitchedOff(match);
+    }
+
+    private boolean touchesSwitchedOff(Match match) {
+        for (Object o : match.getObjects()) {
+            if (o instanceof Duty d && view.scenario().offFor(d.getProgram(), d.getShipment().getRegimeDate()) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Shipment shipmentOf(Match match) {
+        for (Object o : match.getObjects()) {
+            if (o instanceof Shipment s) {
+                return s;
+            }
+            if (o instanceof ShipmentFact f) {
+                return f.getShipment();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.levy.refund;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The totals of a refund report: duty as filed, as owed, under the scenario, and the refunds, overall and by program, by
+ * origin and by month of entry. Fed in input order on one thread; keys sorted, so the report is the same at any thread
+ * count. Every total is the exact sum of the lines' amounts.
+ */
+@JsonPropertyOrder({"scenario", "read", "evaluated", "rejected", "total", "byProgram", "byOrigin", "byMonth"})
+public final class RefundSummary {
+
+    /** Totals of one group: entry lines in it, their value, and the duty in each view. */
+    @JsonPropertyOrder({"lines", "value", "filed", "owed", "scenario", "refund", "refundUnderScenario"})
+    public static final class Totals {
+        private long lines;
+        private BigDecimal value = zero();
+        private BigDecimal filed = zero();
+        private BigDecimal owed = zero();
+        private BigDecimal scenario = zero();
+
+        void add(BigDecimal value, BigDecimal filed, BigDecimal owed, BigDecimal scenario) {
+            lines++;
+            this.value = this.value.add(value);
+            this.filed = this.filed.add(filed);
+            this.owed = this.owed.add(owed);
+            this.scenario = this.scenario.add(scenario);
+        }
+
+        public long getLines() { return lines; }
+
+        public BigDecimal getValue() { return value; }
+
+        public BigDecimal getFiled() { return filed; }
+
+        public BigDecimal getOwed() { return owed; }
+
+        public BigDecimal getScenario() { return scenario; }
+
+        public BigDecimal getRefund() { return filed.subtract(owed); }
+
+        public BigDecimal getRefundUnderScenario() { return filed.subtract(scenario); }
+    }
+
+    private final String scenario;
+    private long read;
+    private long rejected;
+    private final Totals total = new Totals();
+    private final Map<String, Totals> byProgram = new TreeMap<>();
+    private final Map<String, Totals> byOrigin = new TreeMap<>();
+    private final Map<String, Totals> byMonth = new TreeMap<>();
+
+    public RefundSummary(String scenario) {
+        this.scenario = scenario;
+    }
+
+    public void add(RefundLine line) {
+        read++;
+        if (line.error() != null) {
+            rejected++;
+            return;
+        }
+        total.add(line.value(), line.filed(), line.owed(), line.scenario());
+        byOrigin.computeIfAbsent(line.origin(), k -> new Totals()).add(line.value(), line.filed(), line.owed(), line.scenario());
+        byMonth.computeIfAbsent(line.entryDate().toString().substring(0, 7), k -> new Totals())
+                .add(line.value(), line.filed(), line.owed(), line.scenario());
+        Map<String, BigDecimal[]> programs = new TreeMap<>();
+        for (RefundLine.Instrument i : line.instruments()) {
+            BigDecimal[] sum = programs.computeIfAbsent(i.program(), k -> new BigDecimal[] {zero(), zero(), zero()});
+            sum[0] = sum[0].add(i.filed());
+            sum[1] = sum[1].add(i.owed());
+            sum[2] = sum[2].add(i.scenario());
+        }
+        programs.forEach((p, sum) -> byProgram.computeIfAbsent(p, k -> new Totals()).add(line.value(), sum[0], sum[1], sum[2]));
+    }
+
+    private static BigDecimal zero() {
+        return BigDecimal.ZERO.setScale(2);
+    }
+
+    public String getScenario() { return scenario; }
+
+    public long getRead() { return read; }
+
+    public long getEvaluated() { return read - rejected; }
+
+    public long getRejected() { return rejected; }
+
+    public Totals getTotal() { return total; }
+
+    public Map<String, Totals> getByProgram() { return byProgram; }
+
+    public Map<String, Totals> getByOrigin() { return byOrigin; }
+
+    public Map<String, Totals> getByMonth() { return byMonth; }
+}

@@ -1,0 +1,148 @@
+package dev.levy.timetravel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.levy.Levy;
+import dev.levy.TestSupport;
+import dev.levy.bench.ShipmentGenerator;
+import dev.levy.cli.CliRunner;
+import dev.levy.engine.LawView;
+import dev.levy.engine.Problem;
+import dev.levy.engine.RuleSetException;
+import dev.levy.io.Json;
+import dev.levy.model.Evaluation;
+import dev.levy.scenario.Scenario;
+import dev.levy.scenario.ScenarioLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The law as known on a day, and scenarios: the default stays the final schedule, and bad inputs fail clearly. */
+class TimeTravelTest {
+    private static final String ROBOT = "{\"hts\":\"8479.50.00\",\"origin\":\"JP\",\"entryDate\":\"2025-08-20\",\"value\":10000}";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theLawAsKnownAfterEveryCorrectionIsTheFinalScheduleByteForByte() {
+        Levy levy = TestSupport.levy();
+        Levy late = levy.under(LawView.asKnown(LocalDate.of(2026, 1, 1)));
+        for (String json : generated(levy, 1500)) {
+            assertEquals(Json.compact(levy.evaluate(json)), Json.compact(late.evaluate(json)), json);
+        }
+    }
+
+    @Test
+    void asKnownAtEntryDiffersFromTheFinalScheduleOnlyForRetroactiveChanges() {
+        Levy levy = TestSupport.levy();
+        Levy filed = levy.under(LawView.asKnownAtEntry());
+        int changed = 0;
+        for (String json : generated(levy, 1500)) {
+            Evaluation a = levy.evaluate(json);
+            Evaluation b = filed.evaluate(json);
+            if (!Json.compact(a).equals(Json.compact(b))) {
+                changed++;
+            }
+        }
+        assertTrue(changed > 0 && changed < 1500 / 4, "changed " + changed);
+    }
+
+    @Test
+    void theJapaneseRobotAsFiledAsOwedAndWithoutIeepa() {
+        Levy levy = TestSupport.levy();
+        assertEquals("1500.00", TestSupport.result(levy.evaluate(ROBOT)).totalDuty().toPlainString());
+        assertEquals("1750.00", TestSupport.result(levy.under(LawView.asKnown(LocalDate.of(2025, 8, 20)))
+                .evaluate(ROBOT)).totalDuty().toPlainString());
+        Scenario s = levy.scenario("ieepa-invalidated");
+        var r = TestSupport.result(levy.under(LawView.FINAL.with(s)).evaluate(ROBOT));
+        assertEquals("250.00", r.totalDuty().toPlainString());
+        assertTrue(r.notApplied().stream().anyMatch(n -> n.program().equals("IEEPA_RECIPROCAL")
+                && n.citation().equals(s.citation())), r.notApplied().toString());
+    }
+
+    @Test
+    void aScenarioFileIsCheckedFieldByField() throws IOException {
+        Path f = dir.resolve("typo.yaml");
+        Files.writeString(f, "name: typo\noff:\n  - {program: IEEPA_RECIPROCAL, reasn: x}\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TestSupport.levy().scenario(f.toString()));
+        assertTrue(e.getMessage().contains("unknown field 'reasn'"), e.getMessage());
+        assertTrue(e.getMessage().contains("'citation' is required"), e.getMessage());
+        assertTrue(e.getMessage().contains("off[1]: 'reason' is required"), e.getMessage());
+    }
+
+    @Test
+    void aScenarioNamingAnUnknownProgramOrTableIsRefused() {
+        Scenario s = ScenarioLoader.parse("x.yaml", "x", "citation: c\noff:\n  - {program: IEEPA_NOPE, reason: r}\n"
+                + "rows:\n  - {table: no_such_table, remove: true, source: s}\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TestSupport.levy().under(LawView.FINAL.with(s)));
+        assertTrue(e.getMessage().contains("IEEPA_NOPE is not in programs.csv"), e.getMessage());
+        assertTrue(e.getMessage().contains("no table named \"no_such_table\""), e.getMessage());
+    }
+
+    @Test
+    void anUnknownScenarioNameListsTheShippedOnes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TestSupport.levy().scenario("ieepa"));
+        assertTrue(e.getMessage().contains("ieepa-invalidated"), e.getMessage());
+    }
+
+    @Test
+    void aRowSupersededBeforeItWasKnownIsARuleError() throws IOException {
+        Path rules = TestSupport.copyOfRules(dir.resolve("a"));
+        Path csv = rules.resolve("reciprocal/reciprocal_country_rates.csv");
+        Files.writeString(csv, Files.readString(csv).replace("JP,15,9903.02.30,2025-08-07,2025-09-16,,2025-09-16,",
+                "JP,15,9903.02.30,2025-08-07,2025-09-16,2025-09-20,2025-09-16,"));
+        assertTrue(errors(rules).stream().anyMatch(p -> p.contains("reciprocal_country_rates.csv")
+                && p.contains("superseded 2025-09-16 is not after")));
+    }
+
+    @Test
+    void aKnownThatIsNotADateIsARuleError() throws IOException {
+        Path rules = TestSupport.copyOfRules(dir.resolve("b"));
+        Path drl = rules.resolve("stacking/eo14289.drl");
+        Files.writeString(drl, Files.readString(drl).replaceFirst("\n    @known\\(\"2025-04-29\"\\)", "\n    @known(\"April 29\")"));
+        List<String> errors = errors(rules);
+        assertTrue(errors.stream().anyMatch(p -> p.contains("eo14289.drl") && p.contains("@known(\"April 29\") is not a date")),
+                errors.toString());
+    }
+
+    private static List<String> errors(Path rules) {
+        RuleSetException e = assertThrows(RuleSetException.class, () -> Levy.fromDirectory(rules));
+        return e.problems().stream().filter(Problem::isError).map(Problem::toString).toList();
+    }
+
+    @Test
+    void evalTakesAsKnownAndScenarioOnTheCommandLine() throws IOException {
+        Path in = dir.resolve("robot.json");
+        Files.writeString(in, ROBOT);
+        CliRunner.Run filed = CliRunner.run("eval", "--as-known", "2025-08-20", in.toString());
+        assertEquals(0, filed.exit(), filed.err());
+        assertTrue(filed.out().contains("\"totalDuty\" : 1750.00"), filed.out());
+        CliRunner.Run bad = CliRunner.run("eval", "--scenario", "nope", in.toString());
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("no scenario named nope"), bad.err());
+        CliRunner.Run diff = CliRunner.run("diff", "--scenario", "ieepa-invalidated", in.toString());
+        assertEquals(0, diff.exit(), diff.err());
+        assertTrue(diff.out().contains("1 changed") && diff.out().contains("final -> final under scenario ieepa-invalidated"),
+                diff.out());
+        assertNotEquals(0, CliRunner.run("diff", in.toString()).exit(), "no sides to compare");
+    }
+
+    private static List<String> generated(Levy levy, int n) {
+        ShipmentGenerator g = new ShipmentGenerator(levy.ruleSet(), 7);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(g.next());
+        }
+        return out;
+    }
+}
