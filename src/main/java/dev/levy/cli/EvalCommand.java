@@ -13,14 +13,11 @@ import dev.levy.model.Rejection;
 import dev.levy.model.Result;
 import dev.levy.Timeline;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -74,7 +71,7 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        Reader reader = open(err);
+        Reader reader = InputFile.open(file, "levy eval", err);
         if (reader == null) {
             return LevyCommand.BAD_INPUT;
         }
@@ -99,17 +96,6 @@ final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    private Reader open(PrintWriter err) throws IOException {
-        if (file == null || file.equals("-")) {
-            return new InputStreamReader(System.in, StandardCharsets.UTF_8);
-        }
-        try {
-            return Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            err.println("levy eval: no such file: " + file);
-            return null;
-        }
-    }
 
     private void single(Levy levy, Input input, BatchSink sink) {
         Parsed parsed = input.parse();

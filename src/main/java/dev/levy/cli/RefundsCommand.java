@@ -9,13 +9,11 @@ import dev.levy.refund.RefundLine;
 import dev.levy.refund.RefundSummary;
 import dev.levy.scenario.Scenario;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -63,7 +61,7 @@ final class RefundsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Reader reader = open(err);
+        Reader reader = InputFile.open(file, "levy refunds", err);
         if (reader == null) {
             return LevyCommand.BAD_INPUT;
         }
@@ -109,15 +107,4 @@ final class RefundsCommand implements Callable<Integer> {
         err.flush();
     }
 
-    private Reader open(PrintWriter err) throws IOException {
-        if (file == null || file.equals("-")) {
-            return new InputStreamReader(System.in, StandardCharsets.UTF_8);
-        }
-        try {
-            return Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            err.println("levy refunds: no such file: " + file);
-            return null;
-        }
-    }
 }

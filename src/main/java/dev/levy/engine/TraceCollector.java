@@ -35,15 +35,11 @@ final class TraceCollector extends DefaultAgendaEventListener {
     }
 
     private static Shipment shipmentOf(Match match) {
-        for (Object o : match.getObjects()) {
-            if (o instanceof Shipment s) {
-                return s;
-            }
-            if (o instanceof ShipmentFact f) {
-                return f.getShipment();
-            }
+        Shipment s = ViewFilter.shipmentOf(match);
+        if (s == null) {
+            throw new IllegalStateException("rule \"" + match.getRule().getName()
+                    + "\" fired without a Shipment or a fact of one: every rule must match its shipment");
         }
-        throw new IllegalStateException("rule \"" + match.getRule().getName()
-                + "\" fired without a Shipment or a fact of one: every rule must match its shipment");
+        return s;
     }
 }

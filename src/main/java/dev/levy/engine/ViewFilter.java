@@ -44,7 +44,8 @@ final class ViewFilter implements AgendaFilter {
         return false;
     }
 
-    private static Shipment shipmentOf(Match match) {
+    /** The shipment a match is about: a Shipment it binds, or the shipment of a fact it binds; null if none. */
+    static Shipment shipmentOf(Match match) {
         for (Object o : match.getObjects()) {
             if (o instanceof Shipment s) {
                 return s;
