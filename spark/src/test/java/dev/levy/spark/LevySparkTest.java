@@ -211,6 +211,57 @@ class LevySparkTest {
         assertEquals(1, LevyHolder.builds());
     }
 
+    /** The issue's acceptance: a Parquet file of entry lines (typed columns, decimal money) through the job. */
+    @Test
+    void aParquetFileOfEntryLinesGivesWhatLevyEvalGives() throws Exception {
+        Path lines = dir.resolve("parquet-source.jsonl");
+        try (BufferedReader in = Files.newBufferedReader(jsonl); BufferedWriter w = Files.newBufferedWriter(lines)) {
+            int n = 0;
+            for (String line; (line = in.readLine()) != null && n < 3000; ) {
+                if (line.startsWith("{\"id\":\"B")) {
+                    w.write(line);
+                    w.write('\n');
+                    n++;
+                }
+            }
+        }
+        StructType money = new StructType();
+        StructType schema = new StructType()
+                .add("id", DataTypes.StringType).add("hts", DataTypes.StringType).add("origin", DataTypes.StringType)
+                .add("entryDate", DataTypes.StringType).add("entryTime", DataTypes.StringType)
+                .add("value", DataTypes.createDecimalType(18, 2)).add("usContent", DataTypes.createDecimalType(18, 2))
+                .add("metalContent", money.add("steel", DataTypes.createDecimalType(18, 2))
+                        .add("aluminum", DataTypes.createDecimalType(18, 2)).add("copper", DataTypes.createDecimalType(18, 2)))
+                .add("transport", DataTypes.StringType).add("loadedDate", DataTypes.StringType)
+                .add("spi", DataTypes.StringType)
+                .add("declarations", DataTypes.createArrayType(DataTypes.StringType));
+        Path parquet = dir.resolve("entries.parquet");
+        spark.read().schema(schema).json(lines.toString()).write().parquet(parquet.toString());
+
+        Path cliOut = dir.resolve("cli-parquet.jsonl");
+        Path cliSummary = dir.resolve("cli-parquet-summary.json");
+        int cliExit = cli(cliOut, "eval", lines.toString(), "--summary", cliSummary.toString());
+        Path out = dir.resolve("out-parquet");
+        Path summary = dir.resolve("spark-parquet-summary.json");
+        assertEquals(cliExit, LevySparkJob.run(spark, "--input", parquet.toString(), "--output", out.toString(),
+                "--summary", summary.toString()));
+        assertEquals(Files.readString(cliSummary), Files.readString(summary), "the summary is levy eval's");
+        Map<String, String> expected = new HashMap<>();
+        for (String line : Files.readAllLines(cliOut)) {
+            JsonNode e = Json.parse(line);
+            if (!e.has("error")) {
+                expected.put(e.get("id").asText(), canonical(e));
+            }
+        }
+        Map<String, String> actual = new HashMap<>();
+        for (Row r : spark.read().parquet(out.resolve("results").toString()).collectAsList()) {
+            actual.put(r.getString(r.fieldIndex("id")), canonical(r));
+        }
+        long rejected = spark.read().parquet(out.resolve("rejected").toString()).count();
+        assertEquals(3000, actual.size() + rejected, "rows in = results + rejected");
+        assertEquals(expected, actual, "every row's result is levy eval's for the same line");
+    }
+
     @Test
     void typedRowsStructsArraysAndDottedColumnsAreTheContractsFields() throws Exception {
         String declaration = RuleSource.bundled().files().get("declarations.csv").lines()
