@@ -31,12 +31,12 @@ public final class Timeline {
 
     /** The points where the shipment's measures change, within the dates the rules cover. */
     public static List<Point> of(Levy levy, JsonNode shipment) {
+        Shipment s = new ShipmentReader(levy.ruleSet()).read(shipment).shipment();
+        return s == null ? List.of() : of(levy, shipment, s);
+    }
+
+    private static List<Point> of(Levy levy, JsonNode shipment, Shipment s) {
         RuleSet rules = levy.ruleSet();
-        ShipmentReader.Read read = new ShipmentReader(rules).read(shipment);
-        if (read.shipment() == null) {
-            return List.of();
-        }
-        Shipment s = read.shipment();
         SortedSet<LocalDate> days = new TreeSet<>(rules.tables().changeDates(s));
         days.addAll(rules.ruleDates());
         days.add(rules.coversFrom());
@@ -58,7 +58,7 @@ public final class Timeline {
         String previous = null;
         for (int i = 0; i < results.size(); i++) {
             if (results.get(i) instanceof Result r) {
-                String key = applied(r).toString();
+                String key = additionalDuties(r).toString();
                 if (!key.equals(previous)) {
                     points.add(new Point(from.get(i), r));
                     previous = key;
@@ -70,13 +70,14 @@ public final class Timeline {
 
     /** For each additional program not applied to this entry, the nearest entry date at which it would apply or did. */
     public static List<String> hints(Levy levy, JsonNode shipment, Result result) {
-        LocalDate day = new ShipmentReader(levy.ruleSet()).read(shipment).shipment().getRegimeDate();
-        Map<String, Measure> now = applied(result);
+        Shipment s = new ShipmentReader(levy.ruleSet()).read(shipment).shipment();
+        LocalDate day = s.getRegimeDate();
+        Map<String, Measure> now = additionalDuties(result);
         Map<String, String> hints = new LinkedHashMap<>();
-        List<Point> points = of(levy, shipment);
+        List<Point> points = of(levy, shipment, s);
         for (int i = 0; i < points.size(); i++) {
             Point p = points.get(i);
-            for (Measure m : applied(p.result()).values()) {
+            for (Measure m : additionalDuties(p.result()).values()) {
                 if (now.containsKey(m.program()) || hints.containsKey(m.program())) {
                     continue;
                 }
@@ -84,7 +85,7 @@ public final class Timeline {
                     hints.put(m.program(), m.program() + " would apply if entered on or after " + p.from()
                             + " 12:01 a.m. (" + m.heading() + ", " + MessageTemplate.percent(m.rate()) + "%)");
                 } else if (i + 1 < points.size() && !points.get(i + 1).from().isAfter(day)
-                        && !applied(points.get(i + 1).result()).containsKey(m.program())) {
+                        && !additionalDuties(points.get(i + 1).result()).containsKey(m.program())) {
                     hints.put(m.program(), m.program() + " applied to entries before " + points.get(i + 1).from()
                             + " 12:01 a.m. (" + m.heading() + ", " + MessageTemplate.percent(m.rate()) + "%)");
                 }
@@ -93,12 +94,12 @@ public final class Timeline {
         return List.copyOf(hints.values());
     }
 
-    /** Additional programs applied with a non-zero amount, by program. */
-    private static Map<String, Measure> applied(Result r) {
+    /** Additional programs applied with a non-zero amount: the first measure of each, in reporting order. */
+    public static Map<String, Measure> additionalDuties(Result r) {
         Map<String, Measure> out = new LinkedHashMap<>();
         for (Measure m : r.measures()) {
             if (m.isAdditionalDuty() && m.amount().signum() > 0) {
-                out.put(m.program(), m);
+                out.putIfAbsent(m.program(), m);
             }
         }
         return out;

@@ -2,7 +2,6 @@ package dev.levy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.levy.engine.RuleInfo;
 import dev.levy.fixture.Coverage;
 import dev.levy.fixture.FixtureRunner;
 import java.util.List;

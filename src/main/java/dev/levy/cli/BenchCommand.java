@@ -42,8 +42,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the generator (default 1).")
     long seed = 1;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    ThreadsOption workers;
 
     @Option(names = "--keep", description = "Keep the generated file (its path is printed).")
     boolean keep;
@@ -67,8 +67,8 @@ final class BenchCommand implements Callable<Integer> {
             out.flush();
             int pad = padding(levy, file);
             double floor = measure("(a) I/O floor", out, file, sink -> OrderedChunks.<Input, String>run(sink.inputs,
-                    Levy.CHUNK, threads, chunk -> floorChunk(chunk, pad), sink::write));
-            double eval = measure("(b) levy eval", out, file, sink -> levy.evaluate(sink.inputs, threads,
+                    Levy.CHUNK, workers.threads, chunk -> floorChunk(chunk, pad), sink::write));
+            double eval = measure("(b) levy eval", out, file, sink -> levy.evaluate(sink.inputs, workers.threads,
                     (input, e) -> Json.compact(e), sink::write));
             out.printf("ratio %.2f%n", eval / floor);
             out.flush();

@@ -51,8 +51,8 @@ final class EvalCommand implements Callable<Integer> {
                     + "(a header of contract field names; declarations separated by ';').")
     Inputs.Format inputFormat = Inputs.Format.JSON;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    ThreadsOption workers;
 
     @Option(names = "--errors", paramLabel = "FILE",
             description = "Writes each rejected input as a JSON line: its line number, id, error and text.")
@@ -113,7 +113,7 @@ final class EvalCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long size = file == null || file.equals("-") ? -1 : Files.size(Path.of(file));
         Progress progress = new Progress(err, System.console() != null, size, inputs::charsRead);
-        levy.evaluate(inputs, threads, (input, e) -> new Done(input.line(), e instanceof Rejection ? input.text() : null,
+        levy.evaluate(inputs, workers.threads, (input, e) -> new Done(input.line(), e instanceof Rejection ? input.text() : null,
                 e, format == Format.text ? text(levy, input.parse(), e) : Json.compact(e)), done -> {
                     sink.accept(done);
                     progress.lineDone(sink.summary.getRead());

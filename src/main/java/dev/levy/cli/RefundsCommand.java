@@ -51,8 +51,8 @@ final class RefundsCommand implements Callable<Integer> {
             + "default: to standard error.")
     Path summaryFile;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    ThreadsOption workers;
 
     @Spec
     CommandSpec spec;
@@ -82,7 +82,7 @@ final class RefundsCommand implements Callable<Integer> {
              Writer csvOut = csvFile == null ? Writer.nullWriter() : Files.newBufferedWriter(csvFile, StandardCharsets.UTF_8)) {
             RefundCsv csv = new RefundCsv(csvOut);
             List<LawView> views = List.of(LawView.asKnownAtEntry(), LawView.FINAL, LawView.FINAL.with(s));
-            levy.evaluate(inputs, threads, views, (input, evaluations) -> RefundLine.of(input.line(), evaluations), line -> {
+            levy.evaluate(inputs, workers.threads, views, (input, evaluations) -> RefundLine.of(input.line(), evaluations), line -> {
                 out.write(Json.compact(line));
                 out.write('\n');
                 csv.add(line);

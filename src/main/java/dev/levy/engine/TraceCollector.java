@@ -1,6 +1,5 @@
 package dev.levy.engine;
 
-import dev.levy.fact.ShipmentFact;
 import dev.levy.model.Shipment;
 import dev.levy.model.TraceStep;
 import java.util.ArrayList;

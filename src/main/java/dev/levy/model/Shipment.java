@@ -125,8 +125,6 @@ public final class Shipment {
 
     public Set<String> getDeclarations() { return declarations; }
 
-    public boolean declares(String declaration) { return declarations.contains(declaration); }
-
     @Override
     public String toString() {
         return "Shipment[" + (id == null ? "" : id + " ") + getHts() + " " + origin + " " + entryDate + "]";

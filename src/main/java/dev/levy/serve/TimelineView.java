@@ -9,7 +9,6 @@ import dev.levy.model.Result;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -64,8 +63,8 @@ public record TimelineView(String hts, String origin, BigDecimal value, LocalDat
     }
 
     private static List<Change> changes(Result before, Result after) {
-        Map<String, Measure> was = additional(before);
-        Map<String, Measure> now = additional(after);
+        Map<String, Measure> was = Timeline.additionalDuties(before);
+        Map<String, Measure> now = Timeline.additionalDuties(after);
         List<Change> out = new ArrayList<>();
         for (Measure m : now.values()) {
             Measure old = was.get(m.program());
@@ -80,16 +79,6 @@ public record TimelineView(String hts, String origin, BigDecimal value, LocalDat
                 NotApplied why = notApplied(after, old.program());
                 out.add(new Change(old.program(), "ends", why == null ? old.heading() : why.heading(), old.rate(), null,
                         why == null ? old.citation() : why.citation()));
-            }
-        }
-        return out;
-    }
-
-    private static Map<String, Measure> additional(Result r) {
-        Map<String, Measure> out = new LinkedHashMap<>();
-        for (Measure m : r.measures()) {
-            if (m.isAdditionalDuty() && m.amount().signum() > 0) {
-                out.putIfAbsent(m.program(), m);
             }
         }
         return out;
