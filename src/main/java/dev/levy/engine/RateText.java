@@ -50,6 +50,19 @@ public record RateText(String text, BigDecimal adValorem, BigDecimal perUnit, St
         return Optional.of(new RateText(t, adValorem, perUnit, unit));
     }
 
+    /**
+     * A rate in words for messages: {@code 5%}, {@code $0.01/kg}, {@code 5% + $0.015/kg}; the specific part is never
+     * left out, so a specific rate never reads as {@code 0%}.
+     */
+    public static String show(BigDecimal adValorem, BigDecimal perUnit, String unit) {
+        String percent = MessageTemplate.percent(adValorem) + "%";
+        if (perUnit == null) {
+            return percent;
+        }
+        String specific = "$" + perUnit.stripTrailingZeros().toPlainString() + "/" + unit;
+        return adValorem.signum() == 0 ? specific : percent + " + " + specific;
+    }
+
     public boolean isSpecific() {
         return perUnit != null;
     }

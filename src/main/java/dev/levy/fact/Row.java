@@ -1,5 +1,6 @@
 package dev.levy.fact;
 
+import dev.levy.engine.RateText;
 import dev.levy.engine.TableRow;
 import dev.levy.model.Shipment;
 import java.math.BigDecimal;
@@ -39,6 +40,9 @@ public final class Row implements ShipmentFact {
     public BigDecimal getPerUnit() { return row.perUnit(); }
 
     public String getUnit() { return row.unit(); }
+
+    /** The whole rate in words, for messages: {@code 5% + $0.015/kg}; null in a table without rates. */
+    public String getRateText() { return row.rate() == null ? null : RateText.show(row.rate(), row.perUnit(), row.unit()); }
 
     public String getLocation() { return row.location(); }
 

@@ -28,6 +28,22 @@ public final class TextRenderer {
                 + (r.error().field() == null ? "" : " (" + r.error().field() + ")") + ": " + r.error().message() + "\n";
     }
 
+    /**
+     * A measure's charge in words: {@code 5% x $20,000.00 = $1,000.00}; a specific rate shows its rate and quantity,
+     * {@code $0.01/kg x 13000 kg = $130.00}, and a compound one both parts, {@code 5% x $20,000.00 + $0.015/kg x 10000
+     * kg = $1,150.00} (never {@code 0% x $80,000.00 = $130.00}).
+     */
+    static String charge(Measure m) {
+        String adValorem = MessageTemplate.percent(m.rate()) + "% x " + MessageTemplate.usd(m.basis());
+        String total = " = " + MessageTemplate.usd(m.amount());
+        if (m.specific() == null) {
+            return adValorem + total;
+        }
+        // the specific part's rate and quantity, without its own amount: the total follows
+        String perQuantity = m.specific().substring(0, m.specific().lastIndexOf(" = "));
+        return (m.rate().signum() == 0 ? "" : adValorem + " + ") + perQuantity + total;
+    }
+
     private static String result(Result r, List<String> hints) {
         StringBuilder out = new StringBuilder();
         out.append(r.id() == null ? "" : r.id() + ": ").append("HTS ").append(r.hts()).append(", origin ")
@@ -36,8 +52,7 @@ public final class TextRenderer {
         out.append("Measures (CBP reporting order)\n");
         int width = r.measures().stream().mapToInt(m -> m.program().length()).max().orElse(0);
         for (Measure m : r.measures()) {
-            out.append(String.format("  %-" + width + "s  %-13s  %s%% x %s = %s%n", m.program(), m.heading(),
-                    MessageTemplate.percent(m.rate()), MessageTemplate.usd(m.basis()), MessageTemplate.usd(m.amount())));
+            out.append(String.format("  %-" + width + "s  %-13s  %s%n", m.program(), m.heading(), charge(m)));
             out.append("  ").append(" ".repeat(width)).append("  ").append(m.citation()).append("\n");
         }
         out.append(String.format("  Total duty %s = %s%% of the value%n", MessageTemplate.usd(r.totalDuty()),
