@@ -18,7 +18,7 @@ import org.kie.api.runtime.rule.RuleContext;
  *
  * <p>Every duty is built by the one canonical constructor, and every copy by the {@code with...} methods, each of
  * which changes one thing and passes every other field through: a transformation says what it changes and cannot
- * drop the rest. The law of the copies (docs/stacking.md, "Specific and compound rates"):
+ * drop the rest. The law of the copies (docs/open-questions.md, "Specific and compound rates"):
  * <ul>
  *   <li>a new rate ({@link #at}, {@link #replacedBy}) replaces the whole rate, ad valorem and specific parts both;</li>
  *   <li>a new basis ({@link #on}, {@link #carveOut}) moves only the ad valorem part: the specific part stays charged
