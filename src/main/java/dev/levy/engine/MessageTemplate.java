@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -86,7 +88,13 @@ public final class MessageTemplate {
         return out.toString();
     }
 
-    private record Placeholder(String text, String binding, String property, String format) {
+    /** The placeholders of the template, in order. */
+    public List<Placeholder> placeholders() {
+        return parts.stream().filter(Placeholder.class::isInstance).map(Placeholder.class::cast).toList();
+    }
+
+    /** {@code {binding.property:format}}; {@code text} is what stands between the braces. */
+    public record Placeholder(String text, String binding, String property, String format) {
         static Placeholder parse(String text) {
             String[] nameAndFormat = text.split(":", 2);
             String[] bindingAndProperty = nameAndFormat[0].split("\\.", 2);
@@ -105,7 +113,7 @@ public final class MessageTemplate {
 
     private static Object read(Object fact, String property) {
         Optional<Method> getter = GETTERS.get(fact.getClass())
-                .computeIfAbsent(property, k -> Optional.ofNullable(findGetter(fact, property)));
+                .computeIfAbsent(property, k -> getter(fact.getClass(), property));
         if (getter.isEmpty()) {
             return "{?" + property + "}";
         }
@@ -116,18 +124,38 @@ public final class MessageTemplate {
         }
     }
 
-    private static Method findGetter(Object fact, String property) {
+    /** The public getter a placeholder {@code {x.property}} reads on a fact of {@code type}: getX, isX or property(). */
+    static Optional<Method> getter(Class<?> type, String property) {
         String cap = Character.toUpperCase(property.charAt(0)) + property.substring(1);
         for (String name : List.of("get" + cap, "is" + cap, property)) {
             try {
-                Method m = fact.getClass().getMethod(name);
-                m.setAccessible(true);
-                return m;
+                Method m = type.getMethod(name);
+                if (m.getReturnType() != void.class) {
+                    m.setAccessible(true);
+                    return Optional.of(m);
+                }
             } catch (ReflectiveOperationException | RuntimeException e) {
                 // try the next naming convention
             }
         }
-        return null;
+        return Optional.empty();
+    }
+
+    /** The properties a placeholder can read on a fact of {@code type} (its public getters), for did-you-mean. */
+    static Set<String> properties(Class<?> type) {
+        Set<String> out = new TreeSet<>();
+        for (Method m : type.getMethods()) {
+            String n = m.getName();
+            if (m.getParameterCount() != 0 || m.getReturnType() == void.class || m.getDeclaringClass() == Object.class) {
+                continue;
+            }
+            String bare = n.startsWith("get") && n.length() > 3 ? n.substring(3) : n.startsWith("is") && n.length() > 2
+                    ? n.substring(2) : null;
+            if (bare != null) {
+                out.add(Character.toLowerCase(bare.charAt(0)) + bare.substring(1));
+            }
+        }
+        return out;
     }
 
     static String format(Object value, String format) {

@@ -5,6 +5,8 @@ import dev.levy.policy.RulePolicy;
 import dev.levy.scenario.Scenario;
 import dev.levy.scenario.ScenarioLoader;
 import java.io.IOException;
+import java.lang.reflect.Method;
+import java.math.BigDecimal;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -16,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -24,6 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.Declaration;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -107,6 +111,8 @@ public final class RuleSetLoader {
         tables.lintOverlaps();
         Map<String, Scenario> scenarios = scenarios(tables.index().tableNames(), programOrder.keySet());
         checkTableReferences(drl, tables.tableNames());
+        drl.forEach((rel, text) -> problems.addAll(DrlLiterals.check(source.display(rel), text, programOrder.keySet(),
+                declarations.keySet())));
         Map<String, RuleInfo> rules = new TreeMap<>();
         // DRL is code: what it may reach is checked on its text first, and refused code is never compiled.
         KieBase kieBase = refused(props, drl) ? null : compile(drl, phases, rules);
@@ -321,6 +327,7 @@ public final class RuleSetLoader {
     private KieBase compile(Map<String, String> drl, List<String> phases, Map<String, RuleInfo> rules) {
         Map<String, int[]> ruleLines = new HashMap<>();
         Map<String, String> ruleFiles = new HashMap<>();
+        Map<String, RuleText> ruleTexts = new HashMap<>();
         for (Map.Entry<String, String> f : drl.entrySet()) {
             Matcher pm = PACKAGE.matcher(f.getValue());
             String pkg = pm.find() ? pm.group(1) : "defaultpkg";
@@ -329,6 +336,7 @@ public final class RuleSetLoader {
                 String name = rm.group(1) != null ? rm.group(1) : rm.group(2);
                 ruleLines.put(RuleSet.key(pkg, name), new int[] {lineOf(f.getValue(), rm.start(1) >= 0 ? rm.start(1) : rm.start(2))});
                 ruleFiles.put(RuleSet.key(pkg, name), source.display(f.getKey()));
+                ruleTexts.put(RuleSet.key(pkg, name), new RuleText(f.getValue(), rm.start()));
             }
         }
         boolean clean = problems.isEmpty();
@@ -348,7 +356,7 @@ public final class RuleSetLoader {
                 String key = RuleSet.key(pkg.getName(), rule.getName());
                 String file = ruleFiles.getOrDefault(key, source.displayRoot());
                 int line = ruleLines.getOrDefault(key, new int[] {0})[0];
-                RuleInfo info = lint(rule, file, line, phases);
+                RuleInfo info = lint(rule, file, line, phases, ruleTexts.get(key));
                 rules.put(key, info);
                 RuleInfo same = byName.putIfAbsent(rule.getName(), info);
                 if (same != null) {
@@ -376,6 +384,7 @@ public final class RuleSetLoader {
             virtualToReal.put(virtual.substring("src/main/resources/".length()), source.display(f.getKey()));
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        int before = problems.size();
         Set<String> seen = new LinkedHashSet<>();
         for (Message m : builder.getResults().getMessages()) {
             if (m.getText() != null && m.getText().contains("Parser returned a null Package")) {
@@ -396,7 +405,8 @@ public final class RuleSetLoader {
                 problems.add(p);
             }
         }
-        if (problems.stream().anyMatch(Problem::isError)) {
+        // only the compiler's own errors stop here: the rules' lints still run when a table or literal was wrong
+        if (problems.subList(before, problems.size()).stream().anyMatch(Problem::isError)) {
             ks.getRepository().removeKieModule(releaseId);
             return null;
         }
@@ -407,8 +417,11 @@ public final class RuleSetLoader {
         return base;
     }
 
+    /** A rule's file text and the offset where the rule starts in it. */
+    private record RuleText(String text, int start) {}
+
     /** The metadata every rule must carry, and a phase the rule set declares. */
-    private RuleInfo lint(Rule rule, String file, int line, List<String> phases) {
+    private RuleInfo lint(Rule rule, String file, int line, List<String> phases, RuleText text) {
         String citation = RuleMetadata.citation(rule);
         String message = RuleMetadata.get(rule, RuleMetadata.MESSAGE);
         String where = "rule \"" + rule.getName() + "\": ";
@@ -418,7 +431,11 @@ public final class RuleSetLoader {
         if (message == null || message.isBlank()) {
             problems.add(Problem.error(file, line, where + "no @message: every rule explains itself in plain words"));
         } else {
-            MessageTemplate.problems(message).forEach(p -> problems.add(Problem.error(file, line, where + p)));
+            List<String> malformed = MessageTemplate.problems(message);
+            malformed.forEach(p -> problems.add(Problem.error(file, line, where + p)));
+            if (malformed.isEmpty()) {
+                placeholders((RuleImpl) rule, message, file, line, text, where);
+            }
         }
         RuleImpl impl = (RuleImpl) rule;
         String phase = impl.getAgendaGroup();
@@ -428,6 +445,46 @@ public final class RuleSetLoader {
         }
         return new RuleInfo(rule.getPackageName(), rule.getName(), citation, message, phase, impl.getSalienceValue(),
                 file, line, RuleMetadata.get(rule, RuleMetadata.UNTESTABLE), known(rule, file, line, where));
+    }
+
+    /**
+     * Every placeholder of a rule's message names a binding of the rule's conditions and a property of the bound
+     * fact's type: else the message would fail at run time (no such binding: every shipment that fires the rule fails)
+     * or print {@code {?name}} to the customer. {@code :usd} and {@code :pct} format numbers only.
+     */
+    private void placeholders(RuleImpl rule, String message, String file, int line, RuleText text, String where) {
+        Map<String, Declaration> bindings = rule.getDeclarations();
+        for (MessageTemplate.Placeholder p : MessageTemplate.of(message).placeholders()) {
+            String problem;
+            Declaration binding = bindings.get(p.binding());
+            Class<?> type = binding == null ? null : binding.getDeclarationClass();
+            if (binding == null) {
+                problem = "{" + p.text() + "}: the rule binds no " + p.binding() + " (it binds "
+                        + String.join(", ", new TreeSet<>(bindings.keySet())) + ")"
+                        + Names.didYouMean(p.binding(), bindings.keySet());
+            } else if (type == null || type == Object.class) {
+                continue; // a binding of unknown type: nothing to check its property against
+            } else {
+                Optional<Method> getter = MessageTemplate.getter(type, p.property());
+                if (getter.isEmpty()) {
+                    problem = "{" + p.text() + "}: " + type.getSimpleName() + " " + p.binding() + " has no property "
+                            + p.property() + Names.didYouMean(p.property(), MessageTemplate.properties(type));
+                } else if (!p.format().isEmpty() && !BigDecimal.class.isAssignableFrom(getter.get().getReturnType())) {
+                    problem = "{" + p.text() + "}: :" + p.format() + " formats an amount, and " + p.binding() + "."
+                            + p.property() + " is a " + getter.get().getReturnType().getSimpleName();
+                } else {
+                    continue;
+                }
+            }
+            problems.add(placeholderAt(file, line, text, p, where + "@message " + problem));
+        }
+    }
+
+    /** The problem at the placeholder in the rule's {@code @message}, or at the rule's line when it is not found there. */
+    private static Problem placeholderAt(String file, int line, RuleText text, MessageTemplate.Placeholder p, String message) {
+        int metadata = text == null ? -1 : text.text().indexOf("@message", text.start());
+        int at = metadata < 0 ? -1 : text.text().indexOf("{" + p.text() + "}", metadata);
+        return at < 0 ? Problem.error(file, line, message) : Problem.errorAt(file, text.text(), at, message);
     }
 
     /** {@code @known("YYYY-MM-DD")}: the day a retroactive rule was published, or null. */

@@ -7,9 +7,9 @@ package dev.levy.policy;
  * @param code       the blanked text, as long as the original
  * @param unterminated offset of a string or comment that never ends, or -1
  */
-record DrlText(String code, int unterminated) {
+public record DrlText(String code, int unterminated) {
 
-    static DrlText of(String drl) {
+    public static DrlText of(String drl) {
         char[] out = drl.toCharArray();
         int i = 0;
         int n = out.length;
