@@ -157,7 +157,7 @@ public final class Evaluator {
         if (d.getPerUnit() == null) {
             return null;
         }
-        return "$" + plain(d.getPerUnit()).toPlainString() + "/" + d.getUnit() + " x "
+        return RateText.show(BigDecimal.ZERO, d.getPerUnit(), d.getUnit()) + " x "
                 + plain(s.getQuantityAmount()).toPlainString() + " " + s.getQuantityUnit() + " = "
                 + MessageTemplate.usd(d.specificAmount().setScale(2, RoundingMode.HALF_UP));
     }
