@@ -19,6 +19,9 @@ import dev.levy.TestSupport;
 import dev.levy.fixture.Fixture;
 import dev.levy.fixture.FixtureLoader;
 import dev.levy.io.Json;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -50,7 +53,7 @@ import org.junit.jupiter.api.io.TempDir;
  * as the CLI starts it, in its own JVM: the documented paths are the router's paths; every documented status of every
  * operation, and the 404 and 405 of any path, is provoked; and every body (results, errors, the rule set, the
  * timeline, health) validates against its documented schema with networknt's JSON Schema validator (OpenAPI 3.1
- * dialect). The validation is strict where the document is open: an object may carry no field that its schema does not
+ * dialect). swagger-parser reads the document itself as a client generator would. The validation is strict where the document is open: an object may carry no field that its schema does not
  * describe, so that a field the server adds without documenting it fails here.
  */
 class OpenApiTest {
@@ -111,6 +114,16 @@ class OpenApiTest {
             assertEquals(Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)), document,
                     "served as it is in the jar");
         }
+    }
+
+    @Test
+    void theDocumentIsValidOpenApiThatAClientGeneratorReads() {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(Json.compact(document), null, options);
+        assertEquals(List.of(), parsed.getMessages(), "what swagger-parser finds wrong in the document");
+        assertNotNull(parsed.getOpenAPI());
+        assertEquals(document.get("paths").size(), parsed.getOpenAPI().getPaths().size());
     }
 
     @Test
