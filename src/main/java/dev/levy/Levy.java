@@ -92,8 +92,8 @@ public final class Levy {
     }
 
     /**
-     * Levy's version: the project version of the build ({@code pom.xml}), filtered into the jar. {@code levy --version},
-     * the OpenAPI description of {@code levy serve} and levy-spark all give this one.
+     * Levy's version: the project version of the build ({@code pom.xml}), filtered into the jar.
+     * {@code levy --version}, the OpenAPI description of {@code levy serve} and levy-spark all give this one.
      */
     public static String version() {
         Properties p = new Properties();

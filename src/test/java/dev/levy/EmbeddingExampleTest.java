@@ -30,7 +30,8 @@ class EmbeddingExampleTest {
     @Test
     void theReadmeExampleCompilesOnJava17AndPrintsTheDuty() throws Exception {
         String readme = Files.readString(TestSupport.projectDir().resolve("README.md"));
-        String section = readme.substring(readme.indexOf("\n## Embedding\n"), readme.indexOf("\n## ", readme.indexOf("\n## Embedding\n") + 1));
+        int embedding = readme.indexOf("\n## Embedding\n");
+        String section = readme.substring(embedding, readme.indexOf("\n## ", embedding + 1));
         int start = section.indexOf("```java\n") + "```java\n".length();
         String source = section.substring(start, section.indexOf("```", start));
         assertTrue(source.contains("public class Duties"), source);

@@ -22,7 +22,8 @@ import picocli.CommandLine;
 class VersionTest {
     /** The project's own version: the first {@code <version>} after its artifactId, outside {@code <parent>}. */
     private static final Pattern PROJECT_VERSION = Pattern.compile(
-            "<artifactId>(levy|levy-spark)</artifactId>\\s*(?:<!--.*?-->\\s*)?<version>([^<]+)</version>", Pattern.DOTALL);
+            "<artifactId>(levy|levy-spark)</artifactId>\\s*(?:<!--.*?-->\\s*)?<version>([^<]+)</version>",
+            Pattern.DOTALL);
 
     @Test
     void versionOptionPomsAndChangelogAgree() throws IOException {

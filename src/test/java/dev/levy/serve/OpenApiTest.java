@@ -53,14 +53,15 @@ import org.junit.jupiter.api.io.TempDir;
  * as the CLI starts it, in its own JVM: the documented paths are the router's paths; every documented status of every
  * operation, and the 404 and 405 of any path, is provoked; and every body (results, errors, the rule set, the
  * timeline, health) validates against its documented schema with networknt's JSON Schema validator (OpenAPI 3.1
- * dialect). swagger-parser reads the document itself as a client generator would. The validation is strict where the document is open: an object may carry no field that its schema does not
- * describe, so that a field the server adds without documenting it fails here.
+ * dialect). swagger-parser reads the document itself as a client generator would. The validation is strict where the
+ * document is open: an object may carry no field that its schema does not describe, so that a field the server adds
+ * without documenting it fails here.
  */
 class OpenApiTest {
     private static final String DOCUMENT = "https://levy.local/v1/openapi.json";
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final String CAR = "{\"id\":\"car\",\"hts\":\"8703.23.01\",\"origin\":\"JP\",\"entryDate\":\"2025-04-17\","
-            + "\"value\":30000}";
+    private static final String CAR = "{\"id\":\"car\",\"hts\":\"8703.23.01\",\"origin\":\"JP\","
+            + "\"entryDate\":\"2025-04-17\",\"value\":30000}";
     /** The server's body limit, small so that a body over it fits the socket's buffers and the 413 is read whole. */
     private static final int MAX_BODY = 32768;
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
