@@ -7,6 +7,8 @@ import dev.levy.engine.LawView;
 import dev.levy.scenario.Scenario;
 import dev.levy.scenario.ScenarioLoader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import dev.levy.engine.OrderedChunks;
 import dev.levy.engine.Problem;
@@ -28,6 +30,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -86,6 +89,23 @@ public final class Levy {
 
     private Levy(Supplier<RuleSource> source) {
         this(source, RuleSetLoader.load(source.get()));
+    }
+
+    /**
+     * Levy's version: the project version of the build ({@code pom.xml}), filtered into the jar.
+     * {@code levy --version}, the OpenAPI description of {@code levy serve} and levy-spark all give this one.
+     */
+    public static String version() {
+        Properties p = new Properties();
+        try (InputStream in = Levy.class.getResourceAsStream("/dev/levy/version.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("dev/levy/version.properties is missing: build Levy with Maven");
+            }
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p.getProperty("version");
     }
 
     /** The rule set bundled in the jar (the project's {@code rules/}). */

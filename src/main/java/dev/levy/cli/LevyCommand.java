@@ -1,16 +1,14 @@
 package dev.levy.cli;
 
+import dev.levy.Levy;
 import dev.levy.engine.KieBaseCache;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -85,14 +83,8 @@ public final class LevyCommand implements Runnable {
 
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() throws IOException {
-            Properties p = new Properties();
-            try (InputStream in = LevyCommand.class.getResourceAsStream("/dev/levy/version.properties")) {
-                if (in != null) {
-                    p.load(in);
-                }
-            }
-            return new String[] {"levy " + p.getProperty("version", "unknown")};
+        public String[] getVersion() {
+            return new String[] {"levy " + Levy.version()};
         }
     }
 }

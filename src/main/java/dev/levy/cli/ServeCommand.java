@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serves the HTTP JSON API (POST /v1/evaluate, GET /v1/rules, GET /v1/timeline, GET /healthz) and "
-                + "the playground page at /, until stopped. No endpoint changes the rules.")
+        description = "Serves the HTTP JSON API (POST /v1/evaluate, GET /v1/rules, GET /v1/timeline, GET /healthz; "
+                + "described at GET /v1/openapi.json) and the playground page at /, until stopped. No endpoint changes "
+                + "the rules.")
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     RulesOption rules;

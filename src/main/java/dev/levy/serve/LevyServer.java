@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Levy as an HTTP JSON service on the JDK's {@code com.sun.net.httpserver}: {@code POST /v1/evaluate},
- * {@code GET /v1/rules}, {@code GET /v1/timeline}, {@code GET /healthz}, and the playground page at {@code /}. It only
- * reads the rules it was started with: no endpoint changes them.
+ * {@code GET /v1/rules}, {@code GET /v1/timeline}, {@code GET /healthz}, their OpenAPI description at
+ * {@code GET /v1/openapi.json}, and the playground page at {@code /}. It only reads the rules it was started with: no
+ * endpoint changes them.
  */
 public final class LevyServer implements AutoCloseable {
     /** Files of the playground, by the path that serves them. */
@@ -45,15 +46,18 @@ public final class LevyServer implements AutoCloseable {
         return new LevyServer(http, workers);
     }
 
-    private static Router router(Levy levy, Limits limits) {
+    /** The routes; package-private so that a test can hold the paths the server takes against its OpenAPI description. */
+    static Router router(Levy levy, Limits limits) {
         Gate gate = new Gate(limits.maxConcurrent(), limits.queueTimeout());
         String rules = Json.pretty(RulesView.of(levy.ruleSet()));
         Router router = new Router()
                 .route("/v1/evaluate", "POST", new EvaluateEndpoint(levy, limits, gate))
                 .route("/v1/rules", "GET", exchange -> exchange.sendJson(200, rules))
                 .route("/v1/timeline", "GET", new TimelineEndpoint(levy, gate))
-                .route("/healthz", "GET", exchange -> exchange.sendJson(200, health(levy, gate)));
-        PLAYGROUND.forEach((path, file) -> router.route(path, "GET", new StaticEndpoint(file)));
+                .route("/healthz", "GET", exchange -> exchange.sendJson(200, health(levy, gate)))
+                .route("/v1/openapi.json", "GET", new StaticEndpoint(StaticEndpoint.OPENAPI));
+        PLAYGROUND.forEach((path, file) ->
+                router.route(path, "GET", new StaticEndpoint(StaticEndpoint.PLAYGROUND_ROOT + file)));
         return router;
     }
 

@@ -28,6 +28,13 @@ final class Router implements HttpHandler {
         return this;
     }
 
+    /** Each path with the methods it takes (HEAD with every GET). */
+    Map<String, Set<String>> methods() {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        routes.forEach((path, route) -> out.put(path, route.methods()));
+        return out;
+    }
+
     @Override
     public void handle(HttpExchange http) {
         Exchange exchange = new Exchange(http);

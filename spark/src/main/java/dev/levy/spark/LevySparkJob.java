@@ -1,5 +1,6 @@
 package dev.levy.spark;
 
+import dev.levy.Levy;
 import dev.levy.engine.Problem;
 import dev.levy.engine.RuleSetException;
 import dev.levy.engine.RuleSource;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
  * and the rejected rows as Parquet, in two folders under {@code --output}. Exit codes as {@code levy eval}: 0 all
  * evaluated, 2 some rows rejected (or bad usage), 3 the rules do not compile; 1 the job itself failed.
  */
-@Command(name = "levy-spark", mixinStandardHelpOptions = true, version = "levy-spark 0.1.0",
+@Command(name = "levy-spark", mixinStandardHelpOptions = true, versionProvider = LevySparkJob.Version.class,
         description = "Evaluates shipments on Spark: --input Parquet, CSV or JSON Lines; --output Parquet "
                 + "(OUTPUT/results and OUTPUT/rejected).")
 public final class LevySparkJob implements Callable<Integer> {
@@ -156,5 +157,13 @@ public final class LevySparkJob implements Callable<Integer> {
             return Format.json;
         }
         return Format.parquet;
+    }
+
+    /** levy-spark is released with the core, at its version (the spark POM depends on the core at its own version). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"levy-spark " + Levy.version()};
+        }
     }
 }
