@@ -3,6 +3,7 @@ package dev.levy.engine;
 import dev.levy.policy.DrlText;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -133,6 +134,9 @@ public final class Precedence {
         }
     }
 
+    /** The order rules are written in: file path, then position in the file. */
+    private static final Comparator<Rule> WRITTEN = Comparator.comparing(Rule::file).thenComparingInt(Rule::offset);
+
     private final List<Rule> rules;
     private final Map<String, Rule> byName = new LinkedHashMap<>();
     /** Per phase, the rules in the order they are tried. */
@@ -152,8 +156,11 @@ public final class Precedence {
     /** The rules of the DRL files ({@code display name -> text}, in file order) and the order they derive. */
     public static Precedence of(Map<String, String> drlByFile) {
         List<Rule> rules = new ArrayList<>();
-        drlByFile.forEach((file, text) -> rules.addAll(parse(file, text)));
-        return new Precedence(rules);
+        List<Problem> repeated = new ArrayList<>();
+        drlByFile.forEach((file, text) -> rules.addAll(parse(file, text, repeated)));
+        Precedence precedence = new Precedence(rules);
+        precedence.problems.addAll(0, repeated);
+        return precedence;
     }
 
     /** Every problem of the named order: unknown names, names in another phase, cycles, unordered pairs. */
@@ -256,12 +263,11 @@ public final class Precedence {
         Map<String, List<Rule>> phases = new LinkedHashMap<>();
         rules.stream().filter(r -> byName.get(r.name()) == r)
                 .forEach(r -> phases.computeIfAbsent(r.phase(), k -> new ArrayList<>()).add(r));
-        Comparator<Rule> written = Comparator.comparing(Rule::file).thenComparingInt(Rule::offset);
         phases.forEach((phase, members) -> {
             Map<String, Integer> incoming = new HashMap<>();
             members.forEach(r -> incoming.put(r.name(), 0));
             members.forEach(r -> before.getOrDefault(r.name(), Set.of()).forEach(t -> incoming.merge(t, 1, Integer::sum)));
-            PriorityQueue<Rule> ready = new PriorityQueue<>(written);
+            PriorityQueue<Rule> ready = new PriorityQueue<>(WRITTEN);
             members.stream().filter(r -> incoming.get(r.name()) == 0).forEach(ready::add);
             List<Rule> sorted = new ArrayList<>();
             while (!ready.isEmpty()) {
@@ -274,7 +280,7 @@ public final class Precedence {
                 }
             }
             if (sorted.size() < members.size()) {
-                List<Rule> left = members.stream().filter(r -> !sorted.contains(r)).sorted(written).toList();
+                List<Rule> left = members.stream().filter(r -> !sorted.contains(r)).sorted(WRITTEN).toList();
                 cycle(left);
                 sorted.addAll(left); // only so the rest can still be compiled and checked: the load fails
             }
@@ -282,7 +288,10 @@ public final class Precedence {
         });
     }
 
-    /** Reports one cycle among rules the sort could not place, as the chain of names that closes on itself. */
+    /**
+     * Reports one cycle among the rules the sort could not place. Each of them still waits for a rule among them, so
+     * walking back from any of them through the rules it waits for must come round: that loop is the cycle.
+     */
     private void cycle(List<Rule> left) {
         Set<String> names = new HashSet<>();
         left.forEach(r -> names.add(r.name()));
@@ -290,12 +299,16 @@ public final class Precedence {
         String n = left.get(0).name();
         while (!path.contains(n)) {
             path.add(n);
-            n = before.getOrDefault(n, Set.of()).stream().filter(names::contains).findFirst().orElseThrow();
+            String current = n;
+            n = left.stream().map(Rule::name)
+                    .filter(p -> before.getOrDefault(p, Set.of()).contains(current)).findFirst().orElseThrow();
         }
         List<String> loop = new ArrayList<>(path.subList(path.indexOf(n), path.size()));
-        loop.add(n);
-        Rule at = byName.get(loop.get(0));
-        problems.add(Problem.error(at.file(), at.line(), "rule \"" + at.name() + "\": the named order is a cycle: "
+        Collections.reverse(loop); // walked backwards: now each is tried before the next
+        Rule at = loop.stream().map(byName::get).min(WRITTEN).orElseThrow();
+        Collections.rotate(loop, -loop.indexOf(at.name())); // told from the rule written first
+        loop.add(at.name());
+        problems.add(Problem.errorAt(at.file(), at.text(), at.offset(), "rule \"" + at.name() + "\": the named order is a cycle: "
                 + String.join(" -> ", loop.stream().map(s -> "\"" + s + "\"").toList())
                 + " (-> reads 'is tried before'); remove one @overrides or @after"));
     }
@@ -303,13 +316,13 @@ public final class Precedence {
     /** Two rules of one phase that can delete the same duty must be ordered, or which one wins is an accident. */
     private void unordered() {
         for (List<Rule> phase : order.values()) {
-            List<Rule> written = phase.stream().sorted(Comparator.comparing(Rule::file).thenComparingInt(Rule::offset)).toList();
+            List<Rule> written = phase.stream().sorted(WRITTEN).toList();
             for (int i = 0; i < written.size(); i++) {
                 for (int j = i + 1; j < written.size(); j++) {
                     Rule a = written.get(i);
                     Rule b = written.get(j);
                     if (a.effects().sameDuty(b.effects()) && !ordered(a.name(), b.name()) && !ordered(b.name(), a.name())) {
-                        problems.add(Problem.error(b.file(), b.line(), "rule \"" + b.name() + "\" and rule \"" + a.name()
+                        problems.add(Problem.errorAt(b.file(), b.text(), b.offset(), "rule \"" + b.name() + "\" and rule \"" + a.name()
                                 + "\" (" + a.file() + ":" + a.line() + ") can both delete a duty of "
                                 + shared(a.effects(), b.effects()) + " with no order between them: say which wins with"
                                 + " @overrides(\"...\") on the other"));
@@ -330,7 +343,7 @@ public final class Precedence {
         return "any program";
     }
 
-    static List<Rule> parse(String file, String text) {
+    static List<Rule> parse(String file, String text, List<Problem> repeated) {
         String code = DrlText.of(text).code();
         List<Rule> out = new ArrayList<>();
         Matcher m = RULE.matcher(text);
@@ -360,8 +373,14 @@ public final class Precedence {
             Matcher p = PHASE.matcher(head);
             String phase = p.find() ? p.group(1) : "MAIN";
             List<Ordering> orderings = new ArrayList<>();
+            Set<String> keys = new HashSet<>();
             Matcher o = ORDERING.matcher(head);
             while (o.find()) {
+                if (!keys.add(o.group(1))) {
+                    repeated.add(Problem.errorAt(file, text, m.end() + o.start(), "rule \"" + name + "\": @" + o.group(1)
+                            + " is written twice (Drools keeps one value per key): put every name in one, separated"
+                            + " by '" + SEPARATOR + "'"));
+                }
                 int at = m.end() + o.start(2);
                 for (String target : o.group(2).split(SEPARATOR, -1)) {
                     int lead = target.length() - target.stripLeading().length();
