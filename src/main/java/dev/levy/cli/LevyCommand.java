@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         description = "Evaluates US tariff measures for customs entry lines, with citations.",
         subcommands = {EvalCommand.class, TestCommand.class, CheckCommand.class, DiffCommand.class, RefundsCommand.class,
                 ImportHtsCommand.class,
-                BenchCommand.class, ServeCommand.class, LoadCommand.class})
+                BenchCommand.class, ServeCommand.class, LoadCommand.class, ExceptionsCommand.class})
 public final class LevyCommand implements Runnable {
     static final int OK = 0;
     static final int FAILED = 1;

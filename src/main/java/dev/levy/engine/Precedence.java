@@ -105,6 +105,11 @@ public final class Precedence {
     public record Programs(Set<String> exact, Set<String> prefixes, boolean any) {
         static final Programs ANY = new Programs(Set.of(), Set.of(), true);
 
+        /** Whether a duty of {@code program} can match the pattern. */
+        public boolean admits(String program) {
+            return any || exact.contains(program) || prefixes.stream().anyMatch(program::startsWith);
+        }
+
         boolean overlaps(Programs o) {
             if (any || o.any) {
                 return true;

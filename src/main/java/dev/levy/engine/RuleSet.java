@@ -23,11 +23,12 @@ import org.kie.api.definition.rule.Rule;
  * @param warnings     lint findings that do not stop the rule set from loading
  * @param programTitles program code to its title in plain words ({@code programs.csv})
  * @param scenarios    the scenarios shipped with the rules ({@code scenarios/*.yaml}), by name
+ * @param precedence   the named order of the rules in each phase ({@code @overrides}, {@code @after})
  */
 public record RuleSet(String name, String version, KieBase kieBase, TableIndex tables, Map<String, RuleInfo> rules,
                       List<String> phases, Map<String, Integer> programOrder, Map<String, String> declarations,
                       List<StackingRelation> stacking, SortedSet<LocalDate> ruleDates, LocalDate coversFrom, LocalDate coversTo, List<Problem> warnings,
-                      Map<String, String> programTitles, Map<String, Scenario> scenarios) {
+                      Map<String, String> programTitles, Map<String, Scenario> scenarios, Precedence precedence) {
 
     public RuleInfo info(Rule rule) {
         return rules.get(key(rule.getPackageName(), rule.getName()));

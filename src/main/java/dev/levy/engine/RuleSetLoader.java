@@ -128,7 +128,7 @@ public final class RuleSetLoader {
         return new RuleSet(props.getProperty("name", source.displayRoot()), source.version(), kieBase, tables.index(),
                 Map.copyOf(rules), phases, Map.copyOf(programOrder), Map.copyOf(declarations), List.copyOf(stacking),
                 Collections.unmodifiableSortedSet(ruleDates(drl)), coversFrom, coversTo, warnings,
-                Map.copyOf(programTitles), Collections.unmodifiableMap(scenarios));
+                Map.copyOf(programTitles), Collections.unmodifiableMap(scenarios), precedence);
     }
 
     /** The scenarios shipped with the rules ({@code scenarios/NAME.yaml}), by name, each checked against the rules. */
