@@ -2,18 +2,18 @@ package dev.levy.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.levy.Levy;
+import dev.levy.engine.MessageTemplate;
 import dev.levy.fixture.Fixture;
 import dev.levy.fixture.FixtureLoader;
 import dev.levy.fixture.ShipmentDiff;
 import dev.levy.io.Inputs;
 import dev.levy.io.Parsed;
-import java.nio.charset.StandardCharsets;
-import dev.levy.engine.MessageTemplate;
 import dev.levy.model.Evaluation;
 import dev.levy.model.Rejection;
 import dev.levy.model.Result;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,10 +22,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = "Evaluates the same shipments or fixtures under two rule sets, two scenarios, or the law as known on "
