@@ -175,6 +175,16 @@ class TimeTravelTest {
         CliRunner.Run filed = CliRunner.run("eval", "--as-known", "2025-08-20", in.toString());
         assertEquals(0, filed.exit(), filed.err());
         assertTrue(filed.out().contains("\"totalDuty\" : 1750.00"), filed.out());
+        Path batch = dir.resolve("robots.jsonl");
+        Files.writeString(batch, ROBOT + "\n" + ROBOT + "\n");
+        Path summary = dir.resolve("summary.json");
+        CliRunner.Run totals = CliRunner.run("eval", "--as-known", "2025-08-20", "--summary", summary.toString(),
+                batch.toString());
+        assertEquals(0, totals.exit(), totals.err());
+        assertTrue(Files.readString(summary).startsWith("{\n  \"view\" : {\n    \"asKnown\" : \"2025-08-20\"\n  },"),
+                "the totals say which law they read: " + Files.readString(summary));
+        assertEquals(0, CliRunner.run("eval", "--summary", summary.toString(), batch.toString()).exit());
+        assertTrue(Files.readString(summary).startsWith("{\n  \"read\" : 2,"), "final schedule: no view");
         CliRunner.Run bad = CliRunner.run("eval", "--scenario", "nope", in.toString());
         assertEquals(2, bad.exit());
         assertTrue(bad.err().contains("no scenario named nope"), bad.err());
