@@ -20,7 +20,8 @@ final class ImportHtsCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The USITC export: HTS Number, Indent, Description, ..., General Rate of Duty, Special Rate of Duty, ...")
     Path file;
 
-    @Option(names = "--rules", paramLabel = "DIR", required = true, description = "The rules folder whose schedule is replaced.")
+    @Option(names = "--rules", paramLabel = "DIR", required = true, converter = OptionValues.RulesFolder.class,
+            description = "The rules folder whose schedule is replaced.")
     Path rules;
 
     @Option(names = "--source", paramLabel = "TEXT", description = "The source cited on every row (default: the file's name).")

@@ -167,8 +167,9 @@ public final class ShipmentReader {
         String origin = text(node, "origin", true, ErrorCode.INVALID_COUNTRY);
         String code = origin.strip().toUpperCase();
         if (!Countries.isIsoCode(code)) {
+            String hint = Countries.hint(code);
             throw new Invalid(ErrorCode.INVALID_COUNTRY, "origin", "origin '" + clip(origin)
-                    + "' is not an ISO 3166-1 alpha-2 country code (e.g. JP, DE, CN)");
+                    + "' is not an ISO 3166-1 alpha-2 country code" + (hint == null ? " (e.g. JP, DE, CN)" : ": " + hint));
         }
         return code;
     }
@@ -368,7 +369,7 @@ public final class ShipmentReader {
     }
 
     /** Input text as a message quotes it: cut short, so that a hostile line cannot make a huge message. */
-    static String clip(String text) {
+    public static String clip(String text) {
         return text.length() <= ECHO ? text : text.substring(0, ECHO) + "... (" + text.length() + " characters)";
     }
 
