@@ -77,11 +77,18 @@ public final class TableIndex {
         return line != null ? line : schedule.get(htsDigits.substring(0, 8));
     }
 
-    /** The HTS numbers (digits) of the schedule lines with an ad valorem general rate, sorted. */
+    /**
+     * The HTS numbers (digits) of the schedule lines whose general and column 2 rates are both ad valorem (a shipment of
+     * any origin needs no quantity), sorted.
+     */
     public List<String> adValoremScheduleLines() {
         return schedule.entrySet().stream()
-                .filter(e -> e.getValue().general().rate() != null && e.getValue().general().perUnit() == null)
+                .filter(e -> adValorem(e.getValue().general()) && adValorem(e.getValue().column2()))
                 .map(Map.Entry::getKey).sorted().toList();
+    }
+
+    private static boolean adValorem(TableRow rate) {
+        return rate.rate() != null && rate.perUnit() == null;
     }
 
     /** The countries that some table names (directly or through a group), sorted. */
