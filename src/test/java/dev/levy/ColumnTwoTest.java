@@ -240,22 +240,7 @@ class ColumnTwoTest {
         TestSupport.copyOfRules(dir);
         Files.writeString(dir.resolve("mfn/schedule.csv"), HtsImporter.render(HtsImporter.importCsv(usitc), "test import"));
         Levy levy = Levy.fromDirectory(dir);
-        // every 10-digit statistical line with its effective column 2 rate (its own, or its 8-digit line's)
-        List<String[]> lines = new ArrayList<>();
-        String parent = "";
-        String parentRate = "";
-        for (Csv.Line l : Csv.parse(usitc)) {
-            String hts = l.get(0);
-            if (hts.matches("\\d{4}\\.\\d{2}\\.\\d{2}")) {
-                parent = hts;
-                parentRate = l.get(6);
-            } else if (hts.matches("\\d{4}\\.\\d{2}\\.\\d{2}\\.\\d{2}") && !hts.startsWith("99")) {
-                String rate = !l.get(6).isEmpty() ? l.get(6) : hts.startsWith(parent) ? parentRate : "";
-                if (rate.matches("Free|\\d+(\\.\\d+)?%")) {
-                    lines.add(new String[] {hts, rate});
-                }
-            }
-        }
+        List<String[]> lines = TestSupport.officialAdValoremLines(usitc, 6);
         assertTrue(lines.size() > 10_000, "the official file has its ad valorem column 2 lines: " + lines.size());
         Collections.shuffle(lines, new Random(2026));
         List<String> wrong = new ArrayList<>();

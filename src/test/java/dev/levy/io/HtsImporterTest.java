@@ -131,22 +131,7 @@ class HtsImporterTest {
         assumeTrue(shared != null, "skipped: ../shared (the official USITC export) is not beside this clone");
         String usitc = Files.readString(shared.resolve("data/usitc/hts_2025_basic_edition.csv"));
         Levy levy = Levy.fromDirectory(rulesWithImportedSchedule(usitc));
-        // every 10-digit statistical line with its effective general rate (its own, or its 8-digit line's)
-        List<String[]> lines = new ArrayList<>();
-        String parent = "";
-        String parentRate = "";
-        for (Csv.Line l : Csv.parse(usitc)) {
-            String hts = l.get(0);
-            if (hts.matches("\\d{4}\\.\\d{2}\\.\\d{2}")) {
-                parent = hts;
-                parentRate = l.get(4);
-            } else if (hts.matches("\\d{4}\\.\\d{2}\\.\\d{2}\\.\\d{2}") && !hts.startsWith("99")) {
-                String rate = !l.get(4).isEmpty() ? l.get(4) : hts.startsWith(parent) ? parentRate : "";
-                if (rate.matches("Free|\\d+(\\.\\d+)?%")) {
-                    lines.add(new String[] {hts, rate});
-                }
-            }
-        }
+        List<String[]> lines = TestSupport.officialAdValoremLines(usitc, 4);
         assertTrue(lines.size() > 10_000, "the official file has its ad valorem lines: " + lines.size());
         Collections.shuffle(lines, new Random(2025));
         List<String> wrong = new ArrayList<>();
