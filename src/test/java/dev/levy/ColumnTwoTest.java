@@ -135,6 +135,15 @@ class ColumnTwoTest {
         return out;
     }
 
+    /** The column 2 line is the Chapter 1-97 line, not an additional duty (the timeline and its hints list only those). */
+    @Test
+    void theColumnTwoLineIsNotAnAdditionalDuty() {
+        Result tShirts = TestSupport.result(TestSupport.levy().evaluate(shipment("6109.10.00", "RU", null)));
+        assertEquals(Set.of(), Timeline.additionalDuties(tShirts).keySet());
+        Result sponge = TestSupport.result(TestSupport.levy().evaluate(shipment("8108.20.00.10", "RU", null)));
+        assertEquals(Set.of(COLUMN_2_RUSSIA), Timeline.additionalDuties(sponge).keySet());
+    }
+
     /** The products of a country that is not in general note 3(b) never get a column 2 line or a note 30 rate. */
     @Test
     void otherOriginsNeverPayColumnTwoOrNote30() throws IOException {
