@@ -350,11 +350,14 @@ public final class ShipmentReader {
             throw new Invalid(ErrorCode.UNKNOWN_HTS, "hts", "HTS " + s.getHts()
                     + " is not in the rules' MFN schedule; add its line to the schedule (or import the USITC schedule)");
         }
-        TableRow rate = s.getSpi() != null && line.special().containsKey(s.getSpi())
+        boolean column2 = ruleSet.tables().paysColumn2(s);
+        TableRow rate = column2 ? line.column2() : s.getSpi() != null && line.special().containsKey(s.getSpi())
                 ? line.special().get(s.getSpi()) : line.general();
         if (rate.rate() == null) {
-            throw new Invalid(ErrorCode.UNSUPPORTED_RATE, "hts", "HTS " + s.getHts() + " has the general rate '"
-                    + line.generalText() + "', which Levy cannot compute (only Free, ad valorem, and specific or compound "
+            String text = column2 ? line.column2Text() : line.generalText();
+            throw new Invalid(ErrorCode.UNSUPPORTED_RATE, "hts", "HTS " + s.getHts() + " has the "
+                    + (column2 ? "column 2 rate (products of " + s.getOrigin() + " pay column 2)" : "general rate") + " '"
+                    + text + "', which Levy cannot compute (only Free, ad valorem, and specific or compound "
                     + "rates per unit are supported)");
         }
         if (rate.perUnit() != null && s.getQuantityAmount() == null) {
