@@ -105,6 +105,7 @@ public final class RuleSetLoader {
             }
         }
         tables.lintOverlaps();
+        tables.resolveTenDigitLines();
         Map<String, Scenario> scenarios = scenarios(tables.index().tableNames(), programOrder.keySet());
         checkTableReferences(drl, tables.tableNames());
         Map<String, RuleInfo> rules = new TreeMap<>();
