@@ -102,23 +102,25 @@ public final class TableIndex {
         return Map.copyOf(out);
     }
 
-    /** Records the 10-digit lines of the schedule by 8-digit number and classifies them; after every table is loaded. */
-    void classifyTenDigitLines() {
-        Map<String, List<String>> lines = new HashMap<>();
+    /** Records the 10-digit lines of the schedule by 8-digit number; once the schedule and its statistical lines are in. */
+    void indexTenDigitLines() {
         for (String digits : schedule.keySet()) {
             if (digits.length() == 10) {
-                lines.computeIfAbsent(digits.substring(0, 8), k -> new ArrayList<>()).add(digits);
+                tenDigitLines.computeIfAbsent(digits.substring(0, 8), k -> new ArrayList<>()).add(digits);
             }
         }
-        lines.values().forEach(java.util.Collections::sort);
-        tenDigitLines.putAll(lines);
+        tenDigitLines.values().forEach(java.util.Collections::sort);
+    }
+
+    /** Classifies the 10-digit lines of every 8-digit number that needs it; after {@link #indexTenDigitLines()}. */
+    void classifyTenDigitLines() {
         Set<String> split = new TreeSet<>();
         for (String key : byHtsPrefix.keySet()) {
             if (key.length() > 8) {
                 split.add(key.substring(0, 8));
             }
         }
-        for (Map.Entry<String, List<String>> e : lines.entrySet()) {
+        for (Map.Entry<String, List<String>> e : tenDigitLines.entrySet()) {
             ScheduleLine eight = schedule.get(e.getKey());
             if (eight != null && e.getValue().stream().anyMatch(l -> !rates(schedule.get(l)).equals(rates(eight)))) {
                 split.add(e.getKey());
@@ -131,11 +133,17 @@ public final class TableIndex {
         lineClasses = Map.copyOf(classes);
     }
 
-    /** The table rows keyed longer than 8 digits that name a line the schedule does not have (they could never match). */
+    /**
+     * The table rows keyed by a 10-digit line that the schedule lacks although it has the line's 8-digit number: no
+     * shipment could match them, and an 8-digit entry would not be known to depend on them. (A schedule without the
+     * whole number, such as a partial one, refuses every entry of it as UNKNOWN_HTS: nothing to check there.)
+     */
     List<TableRow> rowsKeyedByUnknownLines() {
         List<TableRow> out = new ArrayList<>();
         for (Map.Entry<String, List<TableRow>> e : byHtsPrefix.entrySet()) {
-            if (e.getKey().length() > 8 && !schedule.containsKey(e.getKey())) {
+            String eight = e.getKey().substring(0, Math.min(8, e.getKey().length()));
+            boolean numberKnown = schedule.containsKey(eight) || !tenDigitLines(eight).isEmpty();
+            if (e.getKey().length() > 8 && numberKnown && !schedule.containsKey(e.getKey())) {
                 out.addAll(e.getValue());
             }
         }
@@ -176,11 +184,14 @@ public final class TableIndex {
         return out.toString();
     }
 
-    /** The HTS numbers (digits) of the schedule lines with an ad valorem general rate, sorted. */
+    /**
+     * The HTS numbers (digits) of the schedule lines with an ad valorem general rate, sorted; without the 8-digit numbers
+     * of {@link #lineClasses()}, which may be ambiguous for a shipment: what generators draw valid shipments from.
+     */
     public List<String> adValoremScheduleLines() {
         return schedule.entrySet().stream()
                 .filter(e -> e.getValue().general().rate() != null && e.getValue().general().perUnit() == null)
-                .map(Map.Entry::getKey).sorted().toList();
+                .map(Map.Entry::getKey).filter(digits -> !lineClasses.containsKey(digits)).sorted().toList();
     }
 
     /** The countries that some table names (directly or through a group), sorted. */

@@ -272,12 +272,13 @@ final class TableLoader {
                 problems.add(Problem.error(file, line, "statistical line " + dotted(digits)
                         + " is in the schedule already: remove it here"));
             } else if (eight == null) {
-                problems.add(Problem.error(file, line, "statistical line " + dotted(digits) + ": the schedule has no 8-digit line "
-                        + dotted(digits.substring(0, 8)) + " to take its rates from"));
+                problems.add(Problem.warning(file, line, "statistical line " + dotted(digits) + " ignored: the schedule has"
+                        + " no 8-digit line " + dotted(digits.substring(0, 8)) + " to take its rates from"));
             } else {
                 index.addScheduleLine(digits, eight);
             }
         });
+        index.indexTenDigitLines();
         for (TableRow r : index.rowsKeyedByUnknownLines()) {
             String file = r.location().substring(0, r.location().lastIndexOf(':'));
             int line = Integer.parseInt(r.location().substring(r.location().lastIndexOf(':') + 1));

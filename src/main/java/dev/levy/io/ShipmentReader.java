@@ -391,7 +391,7 @@ public final class ShipmentReader {
             throw new Invalid(ErrorCode.AMBIGUOUS_HTS, "hts", "HTS " + s.getHts() + " does not decide the MFN rate, its"
                     + " 10-digit lines differ: " + String.join("; ", parts) + ". Give the 10-digit number");
         }
-        if (digits.length() == 10 && ruleSet.tables().scheduleLine(digits.substring(0, 8)) != null) {
+        if (digits.length() == 10 && (!lines.isEmpty() || ruleSet.tables().scheduleLine(digits.substring(0, 8)) != null)) {
             throw new Invalid(ErrorCode.UNKNOWN_HTS, "hts", "HTS " + s.getHts() + " is not a 10-digit line of the rules'"
                     + " MFN schedule" + (lines.isEmpty() ? "; its 8-digit number has no 10-digit lines: give "
                     + s.getHts().substring(0, 10) : "; the lines of " + s.getHts().substring(0, 10) + " are "
