@@ -258,10 +258,20 @@ public final class TableIndex {
         return out;
     }
 
-    /** The days on which a row matching the shipment comes into force or ends: where its treatment may change. */
+    /**
+     * The days on which a row matching the shipment comes into force or ends: where its treatment may change. For an
+     * 8-digit number whose lines the tables tell apart, the rows of its 10-digit lines count too: from their days the
+     * number may decide the measures or no longer.
+     */
     public SortedSet<LocalDate> changeDates(Shipment s) {
         SortedSet<LocalDate> dates = new TreeSet<>();
-        for (List<TableRow> rows : candidates(s)) {
+        List<List<TableRow>> matching = new ArrayList<>(candidates(s));
+        if (lineClasses.containsKey(s.getHtsDigits())) {
+            for (String line : tenDigitLines(s.getHtsDigits())) {
+                matching.add(byHtsPrefix.getOrDefault(line, List.of()));
+            }
+        }
+        for (List<TableRow> rows : matching) {
             for (TableRow r : rows) {
                 if (r.superseded() != null) {
                     continue; // not part of the final schedule

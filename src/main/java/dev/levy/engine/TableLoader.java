@@ -211,6 +211,9 @@ final class TableLoader {
     }
 
     private void loadSchedule(String file, Map<String, Integer> cols, List<Csv.Line> lines) {
+        // the schedule repeats a few hundred rate texts over its 31,000 lines (a 10-digit line has its 8-digit line's)
+        Map<String, Optional<RateText>> generalRates = new java.util.HashMap<>();
+        Map<String, Map<String, RateText>> specialColumns = new java.util.HashMap<>();
         for (String required : List.of("hts", "general", "special", "source")) {
             if (!cols.containsKey(required)) {
                 problems.add(Problem.error(file, lines.get(0).number(), "schedule header lacks the column '" + required + "'"));
@@ -235,9 +238,11 @@ final class TableLoader {
             }
             String dotted = dotted(digits);
             String generalText = line.get(cols.get("general"));
-            TableRow generalRow = scheduleRow(TableIndex.MFN, digits, dotted, RateText.parse(generalText), src, where);
+            TableRow generalRow = scheduleRow(TableIndex.MFN, digits, dotted,
+                    generalRates.computeIfAbsent(generalText, RateText::parse), src, where);
             Map<String, TableRow> special = new TreeMap<>();
-            for (Map.Entry<String, RateText> s : specialRates(line.get(cols.get("special"))).entrySet()) {
+            for (Map.Entry<String, RateText> s : specialColumns.computeIfAbsent(line.get(cols.get("special")),
+                    TableLoader::specialRates).entrySet()) {
                 special.put(s.getKey(), scheduleRow(TableIndex.MFN_SPECIAL, s.getKey(), dotted, Optional.of(s.getValue()), src, where));
             }
             index.addScheduleLine(digits, new TableIndex.ScheduleLine(generalRow, generalText, special));

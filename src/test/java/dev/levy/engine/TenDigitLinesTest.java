@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.levy.Levy;
 import dev.levy.TestSupport;
+import dev.levy.Timeline;
 import dev.levy.io.Csv;
 import dev.levy.io.Json;
 import dev.levy.model.ErrorCode;
@@ -173,6 +174,16 @@ class TenDigitLinesTest {
         assertEquals(ErrorCode.AMBIGUOUS_HTS, x.error().code());
         assertTrue(x.error().message().contains("0101.21.00.10 gets none of these; 0101.21.00.20 gets IEEPA_RECIPROCAL"),
                 x.error().message());
+    }
+
+    /** The timeline of an 8-digit number says from which day it no longer decides the measures, never skips the days. */
+    @Test
+    void theTimelineOfASplitNumberSaysFromWhenItIsAmbiguous() {
+        List<Timeline.Point> points = Timeline.of(TestSupport.levy(),
+                TestSupport.json("{\"hts\":\"7326.90.86\",\"origin\":\"JP\",\"entryDate\":\"2025-02-01\",\"value\":10000}"));
+        Timeline.Point undecided = points.stream().filter(p -> p.rejection() != null).findFirst().orElseThrow();
+        assertEquals(java.time.LocalDate.parse("2025-03-12"), undecided.from(), points.toString());
+        assertEquals(ErrorCode.AMBIGUOUS_HTS, undecided.rejection().error().code());
     }
 
     /** One place for every path: a batch, a stream at any thread count and one-by-one give the same, in input order. */
