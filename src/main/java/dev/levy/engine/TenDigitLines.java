@@ -19,10 +19,13 @@ import java.util.Set;
  * Whether an 8-digit HTS number decides a shipment's measures (contract §5, {@code AMBIGUOUS_HTS}). The same shipment
  * is evaluated under one 10-digit line of each class of its lines (lines that the schedule and every table treat
  * alike, {@link TableIndex#lineClasses()}). When the classes get different measures, the 8-digit number is ambiguous
- * for this shipment: the rejection names the lines of each class and what each gets. When they all agree, the 8-digit number stands: its own result, or, when the number as such misses rows that all its lines have (a
- * table that lists every line of it one by one), the lines' common result under the 8-digit number.
+ * for this shipment: the rejection names the lines of each class and what each gets. When they all agree, the 8-digit
+ * number stands: its own result, or, when the number as such misses rows that all its lines have (a table that lists
+ * every line of it one by one), the lines' common result under the 8-digit number.
  */
 final class TenDigitLines {
+    /** A class of more lines than this is named by its first lines, or as "the other N lines": a message is for a person. */
+    private static final int LISTED_LINES = 8;
     /** Cited by the trace step that says an 8-digit number was evaluated as its 10-digit lines. */
     private static final String STATISTICAL_NOTES = "HTSUS General Statistical Notes (10-digit statistical reporting numbers)";
 
@@ -58,20 +61,39 @@ final class TenDigitLines {
     private static String message(Shipment s, List<List<String>> classes, List<Outcome> outcomes) {
         Set<String> common = new LinkedHashSet<>(outcomes.get(0).measures());
         outcomes.forEach(o -> common.retainAll(o.measures()));
+        int largest = 0;
+        for (int i = 1; i < classes.size(); i++) {
+            largest = classes.get(i).size() > classes.get(largest).size() ? i : largest;
+        }
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < classes.size(); i++) {
-            List<String> own = outcomes.get(i).measures().stream().filter(x -> !common.contains(x)).toList();
-            parts.add(lines(classes.get(i)) + (classes.get(i).size() == 1 ? " gets " : " get ")
-                    + (own.isEmpty() ? "none of these" : String.join(", ", own)));
+            if (i != largest || classes.get(i).size() <= LISTED_LINES) {
+                parts.add(lines(classes.get(i)) + (classes.get(i).size() == 1 ? " gets " : " get ") + gets(outcomes.get(i), common));
+            }
         }
-        return "HTS " + s.getHts() + " does not decide this shipment's measures, its 10-digit lines differ: "
+        if (classes.get(largest).size() > LISTED_LINES) { // named by the others: the message stays readable
+            parts.add("the other " + classes.get(largest).size() + " lines of " + s.getHts() + " get "
+                    + gets(outcomes.get(largest), common));
+        }
+        return "HTS " + s.getHts() + " does not decide this shipment's measures: "
                 + String.join("; ", parts) + ". Give the 10-digit number";
     }
 
-    /** Lines of one 8-digit number, the first in full and the others by their suffix: 7326.90.86.05, .10, .30. */
+    private static String gets(Outcome outcome, Set<String> common) {
+        List<String> own = outcome.measures().stream().filter(x -> !common.contains(x)).toList();
+        return own.isEmpty() ? "none of these" : String.join(", ", own);
+    }
+
+    /**
+     * Lines of one 8-digit number, the first in full and the others by their suffix: 7326.90.86.05, .10, .30; beyond
+     * {@link #LISTED_LINES}, how many more.
+     */
     private static String lines(List<String> lines) {
         StringBuilder out = new StringBuilder(Shipment.dotted(lines.get(0)));
-        lines.subList(1, lines.size()).forEach(l -> out.append(", .").append(l.substring(8)));
+        lines.subList(1, Math.min(lines.size(), LISTED_LINES)).forEach(l -> out.append(", .").append(l.substring(8)));
+        if (lines.size() > LISTED_LINES) {
+            out.append(" and ").append(lines.size() - LISTED_LINES).append(" more");
+        }
         return out.toString();
     }
 
