@@ -33,7 +33,7 @@ public final class Evaluator {
 
     private final RuleSet ruleSet;
     private final LawView view;
-    /** The 8-digit numbers whose 10-digit lines the tables (or the view's scenario) treat differently; see {@link TableIndex#lineClasses()}. */
+    /** The 8-digit numbers whose lines the tables (or the view's scenario) tell apart: {@link TableIndex#lineClasses()}. */
     private final Map<String, List<List<String>>> lineClasses;
 
     public Evaluator(RuleSet ruleSet) {

@@ -4,6 +4,9 @@ import dev.levy.fact.Row;
 import dev.levy.model.Shipment;
 import dev.levy.scenario.Scenario;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.Objects;
 import java.util.Set;
 import java.util.HashMap;
@@ -49,7 +52,7 @@ public final class TableIndex {
 
     /** The names of the tables, sorted. */
     public Set<String> tableNames() {
-        return java.util.Collections.unmodifiableSet(tableNames);
+        return Collections.unmodifiableSet(tableNames);
     }
 
     void addUnkeyedRow(TableRow row) {
@@ -109,7 +112,7 @@ public final class TableIndex {
                 tenDigitLines.computeIfAbsent(digits.substring(0, 8), k -> new ArrayList<>()).add(digits);
             }
         }
-        tenDigitLines.values().forEach(java.util.Collections::sort);
+        tenDigitLines.values().forEach(Collections::sort);
     }
 
     /** Classifies the 10-digit lines of every 8-digit number that needs it; after {@link #indexTenDigitLines()}. */
@@ -147,13 +150,13 @@ public final class TableIndex {
                 out.addAll(e.getValue());
             }
         }
-        out.sort(java.util.Comparator.comparing(TableRow::location));
+        out.sort(Comparator.comparing(TableRow::location));
         return out;
     }
 
     /** The 10-digit lines of an 8-digit number grouped by how the schedule, the tables and the scenario treat each. */
     private List<List<String>> classify(String eightDigits, Scenario scenario) {
-        Map<List<String>, List<String>> bySignature = new java.util.LinkedHashMap<>();
+        Map<List<String>, List<String>> bySignature = new LinkedHashMap<>();
         for (String line : tenDigitLines(eightDigits)) {
             List<String> signature = new ArrayList<>();
             signature.add(rates(schedule.get(line)));
@@ -170,7 +173,7 @@ public final class TableIndex {
                     }
                 }
             }
-            java.util.Collections.sort(signature.subList(1, signature.size()));
+            Collections.sort(signature.subList(1, signature.size()));
             bySignature.computeIfAbsent(signature, k -> new ArrayList<>()).add(line);
         }
         return List.copyOf(bySignature.values().stream().map(List::copyOf).toList());

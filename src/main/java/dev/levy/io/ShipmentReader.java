@@ -15,10 +15,12 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -356,7 +358,7 @@ public final class ShipmentReader {
         }
         var line = ruleSet.tables().scheduleLine(s.getHtsDigits());
         if (line == null) {
-            unknownLine(s);
+            throw unknownLine(s);
         }
         TableRow rate = s.getSpi() != null && line.special().containsKey(s.getSpi())
                 ? line.special().get(s.getSpi()) : line.general();
@@ -377,27 +379,27 @@ public final class ShipmentReader {
     }
 
     /** Why the schedule has no line for the shipment's number: an unknown number, or an 8-digit one whose lines differ. */
-    private void unknownLine(Shipment s) throws Invalid {
+    private Invalid unknownLine(Shipment s) {
         String digits = s.getHtsDigits();
         List<String> lines = ruleSet.tables().tenDigitLines(digits.substring(0, 8));
         if (digits.length() == 8 && !lines.isEmpty()) {
-            Map<String, List<String>> byRate = new java.util.TreeMap<>();
+            Map<String, List<String>> byRate = new TreeMap<>();
             for (String l : lines) {
-                byRate.computeIfAbsent(ruleSet.tables().scheduleLine(l).generalText(), k -> new java.util.ArrayList<>())
+                byRate.computeIfAbsent(ruleSet.tables().scheduleLine(l).generalText(), k -> new ArrayList<>())
                         .add(Shipment.dotted(l));
             }
             List<String> parts = byRate.entrySet().stream().map(e -> String.join(", ", e.getValue())
                     + (e.getValue().size() == 1 ? " has " : " have ") + "the general rate " + e.getKey()).toList();
-            throw new Invalid(ErrorCode.AMBIGUOUS_HTS, "hts", "HTS " + s.getHts() + " does not decide the MFN rate, its"
+            return new Invalid(ErrorCode.AMBIGUOUS_HTS, "hts", "HTS " + s.getHts() + " does not decide the MFN rate, its"
                     + " 10-digit lines differ: " + String.join("; ", parts) + ". Give the 10-digit number");
         }
         if (digits.length() == 10 && (!lines.isEmpty() || ruleSet.tables().scheduleLine(digits.substring(0, 8)) != null)) {
-            throw new Invalid(ErrorCode.UNKNOWN_HTS, "hts", "HTS " + s.getHts() + " is not a 10-digit line of the rules'"
+            return new Invalid(ErrorCode.UNKNOWN_HTS, "hts", "HTS " + s.getHts() + " is not a 10-digit line of the rules'"
                     + " MFN schedule" + (lines.isEmpty() ? "; its 8-digit number has no 10-digit lines: give "
                     + s.getHts().substring(0, 10) : "; the lines of " + s.getHts().substring(0, 10) + " are "
                     + String.join(", ", lines.stream().map(Shipment::dotted).toList())));
         }
-        throw new Invalid(ErrorCode.UNKNOWN_HTS, "hts", "HTS " + s.getHts()
+        return new Invalid(ErrorCode.UNKNOWN_HTS, "hts", "HTS " + s.getHts()
                 + " is not in the rules' MFN schedule; add its line to the schedule (or import the USITC schedule)");
     }
 
