@@ -43,6 +43,10 @@ public final class Precedence {
     private static final Pattern ORDERING = Pattern.compile("@(overrides|after)\\s*\\(\\s*\"([^\"]*)\"\\s*\\)");
     private static final Pattern DUTY = Pattern.compile("(?:([$\\w]+)\\s*:\\s*)?\\bDuty\\s*\\(");
     private static final Pattern PROGRAM_IS = Pattern.compile("\\bprogram\\s*==\\s*\"([^\"]*)\"");
+    private static final Pattern PROGRAM_WORD = Pattern.compile("\\bprogram\\b");
+    private static final Pattern PROGRAM_IN = Pattern.compile("\\bprogram\\s+in\\s*\\(([^)]*)\\)");
+    private static final Pattern LITERAL = Pattern.compile("\"([^\"]*)\"");
+    private static final Pattern DUTY_MADE = Pattern.compile("\\bDuty\\s*\\.\\s*of\\s*\\(");
     private static final Pattern PROGRAM_PREFIX = Pattern.compile("\\bprogram\\s*\\.\\s*startsWith\\s*\\(\\s*\"([^\"]*)\"\\s*\\)");
     private static final Pattern DELETE = Pattern.compile("\\b(?:delete|retract)\\s*\\(\\s*([$\\w]+)\\s*\\)");
     private static final Pattern INSERT_FROM = Pattern.compile("\\binsert\\s*\\(\\s*([$\\w]+)\\s*\\.");
@@ -445,8 +449,10 @@ public final class Precedence {
                 inserts.add(bound.get(from.group(1)));
             }
         }
-        for (MatchResult made : rhs.find(INSERT_NEW)) {
-            inserts.add(new Programs(Set.of(made.group(1)), Set.of(), false));
+        List<MatchResult> made = rhs.find(INSERT_NEW);
+        made.forEach(m -> inserts.add(new Programs(Set.of(m.group(1)), Set.of(), false)));
+        if (rhs.find(DUTY_MADE).size() > made.size()) {
+            inserts.add(Programs.ANY); // a duty of a program the text does not spell out
         }
         List<Programs> exemptionReads = new ArrayList<>();
         for (MatchResult x : lhs.find(EXEMPTION)) {
@@ -460,12 +466,60 @@ public final class Precedence {
                 List.copyOf(exemptionInserts));
     }
 
+    /**
+     * The programs a pattern's constraints admit. Top-level constraints (split at commas) all hold; one that names
+     * {@code program} is read when it is only {@code program == "X"}, {@code program in ("X", ...)} or
+     * {@code program.startsWith("P")} joined by {@code ||}; any other form ({@code !=}, a method, a disjunction with
+     * another field) makes the pattern any program, so that the reading stays an over-approximation.
+     */
     private static Programs programs(Span constraints) {
         Set<String> exact = new TreeSet<>();
         Set<String> prefixes = new TreeSet<>();
-        constraints.find(PROGRAM_IS).forEach(e -> exact.add(e.group(1)));
-        constraints.find(PROGRAM_PREFIX).forEach(p -> prefixes.add(p.group(1)));
+        String code = constraints.code();
+        int start = 0;
+        int depth = 0;
+        for (int i = 0; i <= code.length(); i++) {
+            char c = i < code.length() ? code.charAt(i) : ',';
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                Span part = new Span(constraints.text(), code, start, i);
+                start = i + 1;
+                if (PROGRAM_WORD.matcher(part.code()).find() && !readProgram(part, exact, prefixes)) {
+                    return Programs.ANY;
+                }
+            }
+        }
         return exact.isEmpty() && prefixes.isEmpty() ? Programs.ANY : new Programs(Set.copyOf(exact), Set.copyOf(prefixes), false);
+    }
+
+    /** Adds the programs of one constraint; false when it has any other form than the ones read. */
+    private static boolean readProgram(Span part, Set<String> exact, Set<String> prefixes) {
+        StringBuilder rest = new StringBuilder(part.code());
+        for (MatchResult e : part.find(PROGRAM_IS)) {
+            exact.add(e.group(1));
+            blank(rest, e);
+        }
+        for (MatchResult p : part.find(PROGRAM_PREFIX)) {
+            prefixes.add(p.group(1));
+            blank(rest, p);
+        }
+        for (MatchResult in : part.find(PROGRAM_IN)) {
+            Matcher literal = LITERAL.matcher(in.group(1));
+            while (literal.find()) {
+                exact.add(literal.group(1));
+            }
+            blank(rest, in);
+        }
+        return rest.toString().replace("||", "").replaceAll("[\\s()]", "").isEmpty();
+    }
+
+    private static void blank(StringBuilder s, MatchResult m) {
+        for (int i = m.start(); i < m.end(); i++) {
+            s.setCharAt(i, ' ');
+        }
     }
 
 }

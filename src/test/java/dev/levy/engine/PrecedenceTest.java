@@ -121,6 +121,27 @@ class PrecedenceTest {
         }
     }
 
+    @Test
+    void theProgramsOfAPatternAreReadOnlyFromFormsThatSayThemElseAnyProgram() {
+        String drl = """
+                rule "r"
+                    ruleflow-group "exceptions"
+                when
+                    a : Duty(program == "A" || program == "B", rate > 0)
+                    b : Duty(program in ("C", "D"))
+                    c : Duty(program.startsWith("SECTION_2"), heading != "x")
+                    d : Duty(program != "E")
+                    e : Duty(program == "F" || rate > 0)
+                    f : Duty(rate > 0) // program == "G" in a comment
+                then
+                    delete(a);
+                end
+                """;
+        List<String> read = Precedence.of(java.util.Map.of("x.drl", drl)).rule("r").effects().reads().stream()
+                .map(Precedence.Programs::toString).toList();
+        assertEquals(List.of("A or B", "C or D", "SECTION_2*", "any program", "any program", "any program"), read);
+    }
+
     private static void assertBefore(List<String> order, String first, String second) {
         assertTrue(order.contains(first) && order.contains(second) && order.indexOf(first) < order.indexOf(second),
                 "\"" + first + "\" before \"" + second + "\" in " + order);
