@@ -1,5 +1,6 @@
 package dev.levy.engine;
 
+import dev.levy.model.Problem;
 import dev.levy.scenario.Scenario;
 import java.time.LocalDate;
 import java.util.List;
