@@ -49,6 +49,10 @@ import java.util.function.Supplier;
  * opens one short-lived Kie session per call, or per chunk of {@value #CHUNK} shipments in {@link #evaluateAll} and
  * {@link #evaluate(Iterator, int, BiFunction, Consumer)}. Results are immutable. {@link #reload()} swaps in changed
  * rules atomically while evaluations go on.
+ *
+ * <p>The API is this class and {@code dev.levy.model}, the two packages the module {@code dev.levy} exports. The methods
+ * that take or give a type of another package ({@link #ruleSet()}, {@link #under(LawView)}, the {@code Input} streams)
+ * serve Levy's own command line, service and Spark adapter, which run on the class path.
  */
 public final class Levy {
     /** Shipments per Kie session in batch evaluation: large enough to amortise the session, small enough to stay flat. */
