@@ -136,7 +136,7 @@ public final class Evaluator {
                 .thenComparing(NotApplied::reason, Comparator.nullsFirst(Comparator.naturalOrder())));
         BigDecimal rate = plain(total.multiply(HUNDRED).divide(s.getValue(), 4, RoundingMode.HALF_UP));
         return new Result(s.getId(), s.getHts(), s.getOrigin(), s.getEntryDate(), s.getValue(), measures, total, rate,
-                notApplied, steps(trace.stepsOf(s), off), ruleSet.version());
+                notApplied, steps(trace.stepsOf(s), off), ruleSet.version(), view.of(s));
     }
 
     /** The trace, with a last step per program the scenario switched off. */

@@ -21,6 +21,13 @@ public final class TableIndex {
     /** The table of MFN (column 1 General) rates; {@link #MFN_SPECIAL} holds the Special column's program rates. */
     public static final String MFN = "mfn";
     public static final String MFN_SPECIAL = "mfn_special";
+    /** The schedule's column 2 rates, one row per line, keyed like {@link #MFN}. */
+    public static final String COLUMN_2 = "column2";
+    /**
+     * The dated table of the countries whose products pay column 2 instead of column 1: the shipment reader checks that
+     * their column 2 rate can be computed, as it checks the column 1 rate of every other origin.
+     */
+    public static final String COLUMN_2_COUNTRIES = "column2_countries";
 
     private final Map<String, List<TableRow>> byHtsPrefix = new HashMap<>();
     private final Map<String, List<TableRow>> byCountry = new HashMap<>();
@@ -28,8 +35,12 @@ public final class TableIndex {
     private final Map<String, ScheduleLine> schedule = new HashMap<>();
     private final Set<String> tableNames = new TreeSet<>();
 
-    /** One line of the MFN schedule: its general rate row and the Special column's rows by program indicator. */
-    public record ScheduleLine(TableRow general, String generalText, Map<String, TableRow> special) {}
+    /**
+     * One line of the schedule: its general rate row, the Special column's rows by program indicator, and its column 2
+     * rate row (with the texts as the schedule prints them).
+     */
+    public record ScheduleLine(TableRow general, String generalText, Map<String, TableRow> special, TableRow column2,
+                               String column2Text) {}
 
     void addHtsRow(String prefixDigits, TableRow row) {
         byHtsPrefix.computeIfAbsent(prefixDigits, k -> new ArrayList<>()).add(row);
@@ -66,11 +77,18 @@ public final class TableIndex {
         return line != null ? line : schedule.get(htsDigits.substring(0, 8));
     }
 
-    /** The HTS numbers (digits) of the schedule lines with an ad valorem general rate, sorted. */
+    /**
+     * The HTS numbers (digits) of the schedule lines whose general and column 2 rates are both ad valorem (a shipment of
+     * any origin needs no quantity), sorted.
+     */
     public List<String> adValoremScheduleLines() {
         return schedule.entrySet().stream()
-                .filter(e -> e.getValue().general().rate() != null && e.getValue().general().perUnit() == null)
+                .filter(e -> adValorem(e.getValue().general()) && adValorem(e.getValue().column2()))
                 .map(Map.Entry::getKey).sorted().toList();
+    }
+
+    private static boolean adValorem(TableRow rate) {
+        return rate.rate() != null && rate.perUnit() == null;
     }
 
     /** The countries that some table names (directly or through a group), sorted. */
@@ -102,6 +120,9 @@ public final class TableIndex {
             if (special != null) {
                 rows.add(new Row(s, special));
             }
+            if (line.column2().rate() != null) {
+                rows.add(new Row(s, line.column2()));
+            }
         }
         if (view.scenario() != null) {
             applyScenario(rows, s, view.scenario());
@@ -123,6 +144,12 @@ public final class TableIndex {
                         c.source(), "scenario " + scenario.name() + " rows[" + i + "]")));
             }
         }
+    }
+
+    /** Whether the shipment's origin is in {@link #COLUMN_2_COUNTRIES} on its regime date (in the final schedule). */
+    public boolean paysColumn2(Shipment s) {
+        return byCountry.getOrDefault(s.getOrigin(), List.of()).stream().anyMatch(r -> r.table().equals(COLUMN_2_COUNTRIES)
+                && r.superseded() == null && r.inForceOn(s.getRegimeDate()));
     }
 
     /** The rows that match the shipment's HTS number or origin, whatever their window, grouped as indexed. */

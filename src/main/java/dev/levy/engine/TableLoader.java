@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>a dated table: {@code [hts|country,][rate,]heading,from,to,source}; its name is the file name without
  *       {@code .csv};</li>
- *   <li>the MFN schedule: {@code hts,description,general,special,source}, with rates as the USITC prints them
+ *   <li>the schedule: {@code hts,description,general,special,column2,source}, with rates as the USITC prints them
  *       ({@code Free}, {@code 2.5%}, {@code Free (A+,AU,...,KR,S,SG)}).</li>
  * </ul>
  */
@@ -74,6 +74,7 @@ final class TableLoader {
         index.declareTable(name);
         if (columns.containsKey("general")) {
             index.declareTable(TableIndex.MFN_SPECIAL);
+            index.declareTable(TableIndex.COLUMN_2);
             loadSchedule(file, columns, lines);
         } else {
             loadDated(file, name, columns, lines);
@@ -204,7 +205,7 @@ final class TableLoader {
     }
 
     private void loadSchedule(String file, Map<String, Integer> cols, List<Csv.Line> lines) {
-        for (String required : List.of("hts", "general", "special", "source")) {
+        for (String required : List.of("hts", "general", "special", "column2", "source")) {
             if (!cols.containsKey(required)) {
                 problems.add(Problem.error(file, lines.get(0).number(), "schedule header lacks the column '" + required + "'"));
                 return;
@@ -233,7 +234,10 @@ final class TableLoader {
             for (Map.Entry<String, RateText> s : specialRates(line.get(cols.get("special"))).entrySet()) {
                 special.put(s.getKey(), scheduleRow(TableIndex.MFN_SPECIAL, s.getKey(), dotted, Optional.of(s.getValue()), src, where));
             }
-            index.addScheduleLine(digits, new TableIndex.ScheduleLine(generalRow, generalText, special));
+            String column2Text = line.get(cols.get("column2"));
+            TableRow column2Row = scheduleRow(TableIndex.COLUMN_2, digits, dotted, RateText.parse(column2Text), src, where);
+            index.addScheduleLine(digits, new TableIndex.ScheduleLine(generalRow, generalText, special, column2Row,
+                    column2Text));
         }
     }
 
@@ -294,6 +298,7 @@ final class TableLoader {
     Set<String> tableNames() {
         Set<String> names = new TreeSet<>(tableFiles.keySet());
         names.add(TableIndex.MFN_SPECIAL);
+        names.add(TableIndex.COLUMN_2);
         return names;
     }
 

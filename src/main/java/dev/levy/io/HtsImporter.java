@@ -9,8 +9,9 @@ import java.util.TreeMap;
 
 /**
  * Turns the USITC HTSUS export (columns HTS Number, Indent, Description, Unit of Quantity, General Rate of Duty, Special
- * Rate of Duty, Column 2 Rate of Duty, ...) into the rows of a rules folder's MFN schedule ({@code hts,description,
- * general,special,source}). Rates are kept as the USITC prints them; the schedule loader parses them.
+ * Rate of Duty, Column 2 Rate of Duty, ...) into the rows of a rules folder's schedule ({@code hts,description,
+ * general,special,column2,source}): column 1 (General and Special) and column 2. Rates are kept as the USITC prints
+ * them; the schedule loader parses them.
  *
  * <p>An 8-digit line carries the rate of its 10-digit statistical lines. Where the export puts the rate on the 10-digit
  * lines instead (an 8-digit line with a single .00 suffix, or lines with different rates), those lines are imported at
@@ -20,14 +21,15 @@ import java.util.TreeMap;
 public final class HtsImporter {
 
     /** One schedule row. */
-    public record Line(String hts, String description, String general, String special) {}
+    public record Line(String hts, String description, String general, String special, String column2) {}
 
     /**
      * What an import did: the rows, and counts that reconcile: {@code read = imported + skipped}; {@code derived} 8-digit
-     * rows come on top, made from 10-digit lines that share one rate. {@code rates} counts the rows by kind of rate.
+     * rows come on top, made from 10-digit lines that share one rate. {@code rates} counts the rows by kind of
+     * general rate, {@code column2Rates} by kind of column 2 rate.
      */
     public record Report(List<Line> lines, int read, int imported, int derived, Map<String, Integer> rates,
-                         Map<String, Integer> skipped) {
+                         Map<String, Integer> column2Rates, Map<String, Integer> skipped) {
         public String summary() {
             StringBuilder out = new StringBuilder("read " + read + " lines: imported " + imported + ", skipped "
                     + skipped.values().stream().mapToInt(Integer::intValue).sum());
@@ -35,6 +37,8 @@ public final class HtsImporter {
             out.append("\nadded ").append(derived).append(" 8-digit rows from 10-digit lines that share one rate");
             out.append("\nwrote ").append(lines.size()).append(" rows: ");
             out.append(String.join(", ", rates.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList()));
+            out.append("\ncolumn 2 rates: ");
+            out.append(String.join(", ", column2Rates.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList()));
             return out.toString();
         }
     }
@@ -52,12 +56,14 @@ public final class HtsImporter {
         int description = column(columns, "description");
         int general = column(columns, "general rate of duty");
         int special = column(columns, "special rate of duty");
+        int column2 = column(columns, "column 2 rate of duty");
         Map<String, Line> rows = new TreeMap<>();
         Map<String, List<Line>> statisticalByParent = new TreeMap<>();
         Map<String, Integer> skipped = new TreeMap<>();
         for (Csv.Line r : records.subList(1, records.size())) {
             String digits = r.get(hts).replace(".", "");
-            Line line = new Line(dotted(digits), r.get(description).replaceAll("\\s+", " "), r.get(general), r.get(special));
+            Line line = new Line(dotted(digits), r.get(description).replaceAll("\\s+", " "), r.get(general), r.get(special),
+                    r.get(column2));
             if (digits.isEmpty()) {
                 count(skipped, "description lines without an HTS number");
             } else if (digits.startsWith("99")) {
@@ -79,11 +85,17 @@ public final class HtsImporter {
         addParentsSharingOneRate(rows, statisticalByParent, ambiguous);
         List<Line> lines = new ArrayList<>(rows.values());
         Map<String, Integer> rates = new TreeMap<>();
+        Map<String, Integer> column2Rates = new TreeMap<>();
         for (Line l : lines) {
-            count(rates, RateText.parse(l.general()).map(x -> x.isSpecific() ? "specific or compound" : "ad valorem or free")
-                    .orElse("with a rate Levy cannot compute (UNSUPPORTED_RATE at evaluation)"));
+            count(rates, kind(l.general()));
+            count(column2Rates, kind(l.column2()));
         }
-        return new Report(lines, records.size() - 1, imported, rows.size() - imported, rates, skipped);
+        return new Report(lines, records.size() - 1, imported, rows.size() - imported, rates, column2Rates, skipped);
+    }
+
+    private static String kind(String rate) {
+        return RateText.parse(rate).map(x -> x.isSpecific() ? "specific or compound" : "ad valorem or free")
+                .orElse("with a rate Levy cannot compute (UNSUPPORTED_RATE at evaluation)");
     }
 
     private static void addParentsSharingOneRate(Map<String, Line> rows, Map<String, List<Line>> children,
@@ -95,9 +107,11 @@ public final class HtsImporter {
             }
             List<Line> kids = e.getValue();
             Line first = kids.get(0);
-            boolean oneRate = kids.stream().allMatch(k -> k.general().equals(first.general()) && k.special().equals(first.special()));
+            boolean oneRate = kids.stream().allMatch(k -> k.general().equals(first.general())
+                    && k.special().equals(first.special()) && k.column2().equals(first.column2()));
             if (oneRate) {
-                rows.put(parent, new Line(dotted(parent), first.description(), first.general(), first.special()));
+                rows.put(parent, new Line(dotted(parent), first.description(), first.general(), first.special(),
+                        first.column2()));
             } else {
                 count(skipped, "ambiguous"); // an 8-digit entry of it is refused as UNKNOWN_HTS: the rate depends on the line
             }
@@ -127,13 +141,14 @@ public final class HtsImporter {
     /** The schedule file: a comment header, then one CSV row per line. */
     public static String render(Report report, String source) {
         StringBuilder out = new StringBuilder();
-        out.append("# MFN: HTSUS column 1 rates (General, and Special by program indicator), imported by `levy import-hts`\n")
-                .append("# from ").append(source.replace("\n", " ")).append(". An HTS number not in this table is refused as UNKNOWN_HTS.\n")
+        out.append("# The schedule: HTSUS column 1 rates (General, and Special by program indicator) and column 2 rates,\n")
+                .append("# imported by `levy import-hts` from ").append(source.replace("\n", " ")).append(". An HTS number not in this table is refused as UNKNOWN_HTS.\n")
                 .append("# ").append(report.summary().replace("\n", "\n# ")).append("\n")
-                .append("hts,description,general,special,source\n");
+                .append("hts,description,general,special,column2,source\n");
         for (Line l : report.lines()) {
             out.append(l.hts()).append(',').append(quote(l.description())).append(',').append(quote(l.general()))
-                    .append(',').append(quote(l.special())).append(',').append(quote(source)).append('\n');
+                    .append(',').append(quote(l.special())).append(',').append(quote(l.column2())).append(',')
+                    .append(quote(source)).append('\n');
         }
         return out.toString();
     }

@@ -214,8 +214,9 @@ public final class ShipmentReader {
         String origin = text(node, "origin", true, ErrorCode.INVALID_COUNTRY);
         String code = origin.strip().toUpperCase();
         if (!Countries.isIsoCode(code)) {
+            String hint = Countries.hint(code);
             throw new Invalid(ErrorCode.INVALID_COUNTRY, "origin", "origin '" + clip(origin)
-                    + "' is not an ISO 3166-1 alpha-2 country code (e.g. JP, DE, CN)");
+                    + "' is not an ISO 3166-1 alpha-2 country code" + (hint == null ? " (e.g. JP, DE, CN)" : ": " + hint));
         }
         return code;
     }
@@ -396,11 +397,14 @@ public final class ShipmentReader {
             throw new Invalid(ErrorCode.UNKNOWN_HTS, "hts", "HTS " + s.getHts()
                     + " is not in the rules' MFN schedule; add its line to the schedule (or import the USITC schedule)");
         }
-        TableRow rate = s.getSpi() != null && line.special().containsKey(s.getSpi())
+        boolean column2 = ruleSet.tables().paysColumn2(s);
+        TableRow rate = column2 ? line.column2() : s.getSpi() != null && line.special().containsKey(s.getSpi())
                 ? line.special().get(s.getSpi()) : line.general();
         if (rate.rate() == null) {
-            throw new Invalid(ErrorCode.UNSUPPORTED_RATE, "hts", "HTS " + s.getHts() + " has the general rate '"
-                    + line.generalText() + "', which Levy cannot compute (only Free, ad valorem, and specific or compound "
+            String text = column2 ? line.column2Text() : line.generalText();
+            throw new Invalid(ErrorCode.UNSUPPORTED_RATE, "hts", "HTS " + s.getHts() + " has the "
+                    + (column2 ? "column 2 rate (products of " + s.getOrigin() + " pay column 2)" : "general rate") + " '"
+                    + text + "', which Levy cannot compute (only Free, ad valorem, and specific or compound "
                     + "rates per unit are supported)");
         }
         if (rate.perUnit() != null && s.getQuantityAmount() == null) {
@@ -415,7 +419,7 @@ public final class ShipmentReader {
     }
 
     /** Input text as a message quotes it: cut short, so that a hostile line cannot make a huge message. */
-    static String clip(String text) {
+    public static String clip(String text) {
         return text.length() <= ECHO ? text : text.substring(0, ECHO) + "... (" + text.length() + " characters)";
     }
 
