@@ -3,7 +3,6 @@ package dev.levy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.levy.engine.Evaluator;
-import dev.levy.engine.LawView;
 import dev.levy.engine.OrderedChunks;
 import dev.levy.engine.RuleSet;
 import dev.levy.engine.RuleSetLoader;
@@ -14,13 +13,14 @@ import dev.levy.io.Parsed;
 import dev.levy.io.ShipmentReader;
 import dev.levy.model.ErrorCode;
 import dev.levy.model.Evaluation;
+import dev.levy.model.LawView;
 import dev.levy.model.Problem;
 import dev.levy.model.Rejection;
 import dev.levy.model.Result;
 import dev.levy.model.RuleSetException;
+import dev.levy.model.Scenario;
 import dev.levy.model.Shipment;
 import dev.levy.model.ShipmentError;
-import dev.levy.scenario.Scenario;
 import dev.levy.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,8 +51,8 @@ import java.util.function.Supplier;
  * rules atomically while evaluations go on.
  *
  * <p>The API is this class and {@code dev.levy.model}, the two packages the module {@code dev.levy} exports. The methods
- * that take or give a type of another package ({@link #ruleSet()}, {@link #under(LawView)}, the {@code Input} streams)
- * serve Levy's own command line, service and Spark adapter, which run on the class path.
+ * that take or give a type of another package ({@link #ruleSet()}, {@link #of}, {@link #load}, the {@code Input}
+ * streams) serve Levy's own command line, service and Spark adapter, which run on the class path.
  */
 public final class Levy {
     /** Shipments per Kie session in batch evaluation: large enough to amortise the session, small enough to stay flat. */
