@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.levy.Timeline;
 import dev.levy.model.Measure;
 import dev.levy.model.NotApplied;
+import dev.levy.model.Rejection;
 import dev.levy.model.Result;
+import dev.levy.model.ShipmentError;
 import dev.levy.model.View;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -57,6 +59,11 @@ public record TimelineView(String hts, String origin, BigDecimal value, LocalDat
             LocalDate end = i + 1 < points.size() ? points.get(i + 1).from().minusDays(1) : to;
             if (!end.isBefore(from) && !p.from().isAfter(to)) {
                 LocalDate start = p.from().isBefore(from) ? from : p.from();
+                if (p.rejection() != null) { // a period the shipment cannot be evaluated in is never left out silently
+                    ShipmentError e = p.rejection().error();
+                    throw new HttpFailure(400, new Rejection(p.rejection().id(), new ShipmentError(e.code(), e.field(),
+                            "entered from " + start + ": " + e.message())));
+                }
                 List<Change> changes = periods.isEmpty() ? List.of() : changes(before, p.result());
                 periods.add(new Period(start, end.isAfter(to) ? to : end, p.result().totalRate(),
                         amounts ? p.result().totalDuty() : null, applied(p.result(), amounts), changes));

@@ -221,7 +221,7 @@ class CliTest {
         }
         Run r = run("import-hts", usitc.toString(), "--rules", rules.toString(), "--source", "USITC test excerpt");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().startsWith("read 15 lines: imported "), r.out());
+        assertTrue(r.out().startsWith("read 18 lines: imported "), r.out());
         String schedule = Files.readString(rules.resolve("mfn/schedule.csv"));
         assertTrue(schedule.contains("0102.29.40,Other: weighing over 320 kg,1¢/kg,"), schedule);
         assertTrue(schedule.contains("\nhts,description,general,special,column2,source\n"), "the column 2 rates are carried");

@@ -63,7 +63,8 @@ class HtsImporterTest {
         assertEquals("25%", byHts.get("8704.21.01").general(), "an 8-digit row from its single .00 line");
         assertEquals("2.5%", byHts.get("8708.10.30").general(), "an 8-digit row from lines that share one rate");
         assertFalse(byHts.containsKey("8708.10.60"), "lines with different rates leave the 8-digit entry ambiguous");
-        assertFalse(byHts.containsKey("6109.10.00.04"), "a 10-digit line without a rate takes its 8-digit line's");
+        assertEquals("16.5%", byHts.get("6109.10.00.04").general(), "a 10-digit line without a rate takes its 8-digit line's");
+        assertEquals(2, report.inherited(), report.summary()); // 0101.21.00.10 and 6109.10.00.04
         assertTrue(byHts.keySet().stream().noneMatch(h -> h.startsWith("99")), "chapter 99 is the rules' business");
         assertEquals("90%", byHts.get("6109.10.00").column2(), "column 2 is carried");
         assertEquals("$1.05/kg + 35%", byHts.get("0402.99.90.00").column2(), "a compound column 2 rate as printed");
@@ -122,6 +123,23 @@ class HtsImporterTest {
         String sugar = Json.compact(levy.evaluate("{\"hts\":\"1701.12.05.00\",\"origin\":\"NZ\","
                 + "\"entryDate\":\"2025-02-01\",\"value\":5000,\"quantity\":{\"amount\":3,\"unit\":\"kg\"}}"));
         assertTrue(sugar.contains("UNSUPPORTED_RATE"), sugar);
+    }
+
+    /**
+     * Contract §5: an 8-digit number whose 10-digit lines have different rates (8708.10.60: 2.5% and 3%) has no rate
+     * of its own, so it does not decide the MFN line: AMBIGUOUS_HTS naming the lines and their rates, where it was
+     * UNKNOWN_HTS; each line is evaluated at its own rate, and a line the schedule lacks is UNKNOWN_HTS.
+     */
+    @Test
+    void anEightDigitNumberWhoseLinesHaveDifferentRatesIsAmbiguous() throws IOException {
+        Levy levy = Levy.fromDirectory(rulesWithImportedSchedule(excerpt()));
+        String shipment = "{\"hts\":\"%s\",\"origin\":\"NZ\",\"entryDate\":\"2025-02-01\",\"value\":1000}";
+        String eight = Json.compact(levy.evaluate(shipment.formatted("8708.10.60")));
+        assertTrue(eight.contains("AMBIGUOUS_HTS") && eight.contains("8708.10.60.10 has the general rate 2.5%")
+                && eight.contains("8708.10.60.50 has the general rate 3%"), eight);
+        assertEquals(new BigDecimal("3"), mfn(TestSupport.result(levy.evaluate(shipment.formatted("8708.10.60.50")))).rate());
+        String unknown = Json.compact(levy.evaluate(shipment.formatted("8708.10.60.90")));
+        assertTrue(unknown.contains("UNKNOWN_HTS") && unknown.contains("8708.10.60.10, 8708.10.60.50"), unknown);
     }
 
     /** The acceptance: after importing the official file, 300 random ad valorem lines get their official rate. */

@@ -175,6 +175,9 @@ class ServerTest {
         assertEquals("UNKNOWN_FIELD", errorCode(send("GET", "/v1/timeline?hts=8703.23.01&origin=JP&value=1&colour=red",
                 null)));
         assertEquals(400, send("GET", "/v1/timeline?hts=8703.23.01&origin=JP&value=-1", null).statusCode());
+        // issue 9.3: an 8-digit number the derivative list splits is not decided in the span, never silently dropped
+        assertEquals("AMBIGUOUS_HTS", errorCode(send("GET", "/v1/timeline?hts=7326.90.86&origin=JP&value=10000", null)));
+        assertEquals(200, send("GET", "/v1/timeline?hts=7326.90.86&origin=JP&value=10000&to=2025-03-11", null).statusCode());
     }
 
     static final String ROBOT = "{\"hts\":\"8479.50.00\",\"origin\":\"JP\",\"entryDate\":\"2025-08-20\",\"value\":10000}";
