@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +63,27 @@ class FixtureLayoutTest {
             }
         }
         assertEquals(List.of(), odd);
+    }
+
+    /** A fixture file named in a case's source or in the docs exists: moving a fixture moves its mentions too. */
+    @Test
+    void everyFixtureFileNamedInSourcesAndDocsExists() throws IOException {
+        Pattern named = Pattern.compile("fixtures/[a-z0-9_]+/[a-z0-9_.]+\\.json");
+        List<Path> texts = new ArrayList<>(List.of(TestSupport.projectDir().resolve("README.md"),
+                TestSupport.projectDir().resolve("docs/open-questions.md"), RULES.resolve("README.md")));
+        try (Stream<Path> walk = Files.walk(FIXTURES)) {
+            walk.filter(f -> f.toString().endsWith(".json")).sorted().forEach(texts::add);
+        }
+        List<String> missing = new ArrayList<>();
+        for (Path text : texts) {
+            Matcher m = named.matcher(Files.readString(text));
+            while (m.find()) {
+                if (!Files.isRegularFile(TestSupport.projectDir().resolve(m.group()))) {
+                    missing.add(TestSupport.projectDir().relativize(text) + " names " + m.group());
+                }
+            }
+        }
+        assertEquals(List.of(), missing);
     }
 
     @Test
