@@ -8,7 +8,12 @@ module dev.levy {
 
     opens dev.levy.fact;
     opens dev.levy.model;
-    opens dev.levy.cli to info.picocli;
+    // picocli builds the commands, Jackson writes the reports and views, by reflection
+    opens dev.levy.cli to info.picocli, com.fasterxml.jackson.databind;
+    opens dev.levy.io to com.fasterxml.jackson.databind;
+    opens dev.levy.bench to com.fasterxml.jackson.databind;
+    opens dev.levy.refund to com.fasterxml.jackson.databind;
+    opens dev.levy.serve to com.fasterxml.jackson.databind;
 
     requires transitive com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.annotation;
