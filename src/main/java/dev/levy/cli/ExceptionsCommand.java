@@ -1,7 +1,6 @@
 package dev.levy.cli;
 
 import dev.levy.Levy;
-import dev.levy.engine.ExceptionTree;
 import dev.levy.engine.Names;
 import dev.levy.io.Json;
 import java.io.PrintWriter;

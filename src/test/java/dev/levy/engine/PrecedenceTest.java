@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.levy.Levy;
 import dev.levy.TestSupport;
 import dev.levy.cli.CliRunner;
+import dev.levy.model.Problem;
+import dev.levy.model.RuleSetException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,8 @@
-package dev.levy.engine;
+package dev.levy.cli;
 
+import dev.levy.engine.Precedence;
+import dev.levy.engine.RuleInfo;
+import dev.levy.engine.RuleSet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,7 +18,7 @@ import java.util.Map;
  *
  * @param programs in the CBP reporting order of {@code programs.csv}
  */
-public record ExceptionTree(List<Program> programs) {
+record ExceptionTree(List<Program> programs) {
 
     /** One program: its duty rules and its exceptions in the order they are tried. */
     public record Program(String program, String title, List<Entry> duties, List<Entry> exceptions) {}
