@@ -49,6 +49,7 @@ public final class RuleSetLoader {
     static final String DECLARATIONS = "declarations.csv";
     static final String COUNTRY_GROUPS = "country_groups.csv";
     static final String STACKING_MATRIX = "stacking_matrix.csv";
+    static final String SOURCES = "sources.csv";
     /** The folder of the scenarios shipped with the rules. */
     public static final String SCENARIOS = "scenarios/";
 
@@ -98,13 +99,13 @@ public final class RuleSetLoader {
         Map<String, Set<String>> groups = countryGroups();
         List<StackingRelation> stacking = stackingMatrix(programOrder.keySet(), groups);
 
-        TableLoader tables = new TableLoader(source, groups, problems);
+        TableLoader tables = new TableLoader(source, groups, sources(), problems);
         Map<String, String> drl = new TreeMap<>();
         for (Map.Entry<String, String> f : source.files().entrySet()) {
             String rel = f.getKey();
             if (rel.endsWith(".drl")) {
                 drl.put(rel, f.getValue());
-            } else if (rel.endsWith(".csv") && !Set.of(PROGRAMS, DECLARATIONS, COUNTRY_GROUPS, STACKING_MATRIX).contains(rel)) {
+            } else if (rel.endsWith(".csv") && !Set.of(PROGRAMS, DECLARATIONS, COUNTRY_GROUPS, STACKING_MATRIX, SOURCES).contains(rel)) {
                 tables.load(rel, f.getValue());
             }
         }
@@ -229,6 +230,28 @@ public final class RuleSetLoader {
     }
 
     /** {@code group,country,source}: named groups of countries a table may use as a key (e.g. the EU). */
+    /** The legal sources rows cite by id ({@code sources.csv}: id, citation, link, confidence high or medium). */
+    private Map<String, Source> sources() {
+        Map<String, Source> out = new TreeMap<>();
+        for (Csv.Line line : rows(SOURCES, 4)) {
+            String where = source.display(SOURCES);
+            String id = line.get(0);
+            String confidence = line.get(3);
+            if (!id.matches("[A-Za-z0-9][A-Za-z0-9._:-]*")) {
+                problems.add(Problem.error(where, line.number(), "source id '" + id
+                        + "' is not a name of letters, digits, '.', '-', '_' or ':'"));
+            } else if (line.get(1).isEmpty()) {
+                problems.add(Problem.error(where, line.number(), "source " + id + " has no citation"));
+            } else if (!confidence.equals(Source.HIGH) && !confidence.equals(Source.MEDIUM)) {
+                problems.add(Problem.error(where, line.number(), "confidence '" + confidence + "' is not "
+                        + Source.HIGH + " or " + Source.MEDIUM));
+            } else if (out.putIfAbsent(id, new Source(id, line.get(1), line.get(2), confidence)) != null) {
+                problems.add(Problem.error(where, line.number(), "source " + id + " is defined twice"));
+            }
+        }
+        return out;
+    }
+
     private Map<String, Set<String>> countryGroups() {
         Map<String, Set<String>> groups = new TreeMap<>();
         for (Csv.Line line : rows(COUNTRY_GROUPS, 3)) {

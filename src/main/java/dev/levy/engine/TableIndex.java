@@ -120,7 +120,7 @@ public final class TableIndex {
             rows.removeIf(r -> r.getTable().equals(c.table()) && Objects.equals(r.getKey(), c.key()));
             if (!c.remove()) {
                 rows.add(new Row(s, new TableRow(c.table(), c.key(), c.rate(), c.heading(), c.from(), c.to(),
-                        c.source(), "scenario " + scenario.name() + " rows[" + i + "]")));
+                        Source.ofScenario(scenario.name(), c.source()), "scenario " + scenario.name() + " rows[" + i + "]")));
             }
         }
     }

@@ -33,14 +33,17 @@ final class TableLoader {
 
     private final RuleSource source;
     private final Map<String, Set<String>> countryGroups;
+    private final Map<String, Source> sources;
     private final List<Problem> problems;
     private final TableIndex index = new TableIndex();
     private final Map<String, String> tableFiles = new TreeMap<>();
     private final Map<String, List<TableRow>> rowsByKey = new TreeMap<>();
 
-    TableLoader(RuleSource source, Map<String, Set<String>> countryGroups, List<Problem> problems) {
+    TableLoader(RuleSource source, Map<String, Set<String>> countryGroups, Map<String, Source> sources,
+                List<Problem> problems) {
         this.source = source;
         this.countryGroups = countryGroups;
+        this.sources = sources;
         this.problems = problems;
     }
 
@@ -98,10 +101,7 @@ final class TableLoader {
         String keyColumn = cols.containsKey("hts") ? "hts" : cols.containsKey("country") ? "country" : null;
         for (Csv.Line line : lines.subList(1, lines.size())) {
             String where = file + ":" + line.number();
-            String src = line.get(cols.get("source"));
-            if (src.isEmpty()) {
-                problems.add(Problem.error(file, line.number(), "row without a source: every row cites its legal source"));
-            }
+            Source src = source(file, line, line.get(cols.get("source")));
             LocalDate from = date(file, line, line.get(cols.get("from")), "from");
             LocalDate to = date(file, line, line.get(cols.get("to")), "to");
             if (from != null && to != null && !from.isBefore(to)) {
@@ -135,7 +135,7 @@ final class TableLoader {
 
     /** The dates of a row: when it applies to entries, when it became known, when a correction superseded it. */
     private record Dated(LocalDate from, LocalDate to, LocalDate known, LocalDate superseded) {
-        TableRow row(String table, String key, java.math.BigDecimal rate, String heading, String src, String where) {
+        TableRow row(String table, String key, java.math.BigDecimal rate, String heading, Source src, String where) {
             return new TableRow(table, key, rate, heading, from, to, src, where, null, null, known, superseded);
         }
     }
@@ -221,10 +221,7 @@ final class TableLoader {
                 problems.add(Problem.error(file, line.number(), "HTS line " + hts + " appears twice"));
                 continue;
             }
-            String src = line.get(cols.get("source"));
-            if (src.isEmpty()) {
-                problems.add(Problem.error(file, line.number(), "row without a source: every row cites its legal source"));
-            }
+            Source src = source(file, line, line.get(cols.get("source")));
             String dotted = dotted(digits);
             String generalText = line.get(cols.get("general"));
             TableRow generalRow = scheduleRow(TableIndex.MFN, digits, dotted, RateText.parse(generalText), src, where);
@@ -237,7 +234,7 @@ final class TableLoader {
     }
 
     /** A schedule rate as a row: ad valorem part as the rate, specific part per unit; an unparsed rate has no rate. */
-    private static TableRow scheduleRow(String table, String key, String heading, Optional<RateText> rate, String src,
+    private static TableRow scheduleRow(String table, String key, String heading, Optional<RateText> rate, Source src,
                                         String where) {
         return rate.map(r -> new TableRow(table, key, r.adValorem(), heading, null, null, src, where, r.perUnit(), r.unit()))
                 .orElse(new TableRow(table, key, null, heading, null, null, src, where));
@@ -262,6 +259,22 @@ final class TableLoader {
     static String dotted(String digits) {
         String d = digits.substring(0, 4) + "." + digits.substring(4, 6) + "." + digits.substring(6, 8);
         return digits.length() == 10 ? d + "." + digits.substring(8) : d;
+    }
+
+    /** The source a row names by id; an empty or unknown id is an error at the row (and the row keeps the id). */
+    private Source source(String file, Csv.Line line, String id) {
+        if (id.isEmpty()) {
+            problems.add(Problem.error(file, line.number(), "row without a source: every row cites its legal source by"
+                    + " its id in sources.csv"));
+            return new Source(id, id, "", Source.HIGH);
+        }
+        Source s = sources.get(id);
+        if (s == null) {
+            problems.add(Problem.error(file, line.number(), "source '" + id + "' is not an id of sources.csv"
+                    + Names.didYouMean(id, sources.keySet())));
+            return new Source(id, id, "", Source.HIGH);
+        }
+        return s;
     }
 
     private LocalDate date(String file, Csv.Line line, String text, String column) {

@@ -12,6 +12,7 @@ import java.time.LocalDate;
  * @param key      HTS digits, a country code, or null for a row that applies to every shipment
  * @param rate     percent, or null in a table without rates
  * @param heading  the Chapter 99 heading (or HTS line) the row reports under
+ * @param source   the row's legal source ({@code sources.csv}), by its id in the table
  * @param location {@code file:line} of the row, for messages
  * @param perUnit  the specific part of a schedule rate, USD per {@code unit}; null for a purely ad valorem rate
  * @param known    the day the row was published (became known); null when it was known on its {@code from} day, i.e.
@@ -20,16 +21,16 @@ import java.time.LocalDate;
  *                 row is part of the law only as known before that day, never of the schedule as finally amended
  */
 public record TableRow(String table, String key, BigDecimal rate, String heading, LocalDate from, LocalDate to,
-                       String source, String location, BigDecimal perUnit, String unit, LocalDate known,
+                       Source source, String location, BigDecimal perUnit, String unit, LocalDate known,
                        LocalDate superseded) {
 
     public TableRow(String table, String key, BigDecimal rate, String heading, LocalDate from, LocalDate to,
-                    String source, String location) {
+                    Source source, String location) {
         this(table, key, rate, heading, from, to, source, location, null, null, null, null);
     }
 
     public TableRow(String table, String key, BigDecimal rate, String heading, LocalDate from, LocalDate to,
-                    String source, String location, BigDecimal perUnit, String unit) {
+                    Source source, String location, BigDecimal perUnit, String unit) {
         this(table, key, rate, heading, from, to, source, location, perUnit, unit, null, null);
     }
 
@@ -48,6 +49,11 @@ public record TableRow(String table, String key, BigDecimal rate, String heading
         }
         LocalDate k = knownFrom();
         return (k == null || !asKnown.isBefore(k)) && (superseded == null || asKnown.isBefore(superseded));
+    }
+
+    /** The row's citation in words, as messages and traces print it. */
+    public String citation() {
+        return source.citation();
     }
 
     public boolean inForceOn(LocalDate regimeDate) {

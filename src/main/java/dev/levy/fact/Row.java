@@ -34,7 +34,14 @@ public final class Row implements ShipmentFact {
 
     public LocalDate getTo() { return row.to(); }
 
-    public String getSource() { return row.source(); }
+    /** The row's legal source in words (its citation in {@code sources.csv}). */
+    public String getSource() { return row.citation(); }
+
+    /** The id of the row's source in {@code sources.csv}. */
+    public String getSourceId() { return row.source().id(); }
+
+    /** How sure the rules are of the row's source: {@code high} or {@code medium}. */
+    public String getConfidence() { return row.source().confidence(); }
 
     /** The specific part of a schedule rate, USD per {@link #getUnit()}; null when the rate is ad valorem only. */
     public BigDecimal getPerUnit() { return row.perUnit(); }
