@@ -46,7 +46,7 @@ public final class Evaluator {
     public List<Result> evaluate(List<Shipment> shipments) {
         KieSession session = ruleSet.kieBase().newKieSession();
         try {
-            TraceCollector trace = new TraceCollector(ruleSet);
+            TraceCollector trace = new TraceCollector();
             session.addEventListener(trace);
             for (Shipment s : shipments) {
                 session.insert(s);

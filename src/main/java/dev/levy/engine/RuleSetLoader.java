@@ -13,7 +13,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.SortedSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -70,6 +69,7 @@ public final class RuleSetLoader {
     private final KieBaseCache cache;
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, String> programTitles = new HashMap<>();
+    private Map<String, LocalDate> parameterDays = Map.of();
 
     private RuleSetLoader(RuleSource source, KieBaseCache cache) {
         this.source = source;
@@ -110,10 +110,13 @@ public final class RuleSetLoader {
             }
         }
         tables.lintOverlaps();
+        parameterDays = tables.parameterDays();
         Map<String, Scenario> scenarios = scenarios(tables.index().tableNames(), programOrder.keySet());
         checkTableReferences(drl, tables.tableNames());
         drl.forEach((rel, text) -> problems.addAll(DrlLiterals.check(source.display(rel), text, programOrder.keySet(),
                 declarations.keySet())));
+        drl.forEach((rel, text) -> problems.addAll(LawLiterals.check(source.display(rel), text)));
+        problems.addAll(RuleShapes.check(drl, source::display));
         Map<String, RuleInfo> rules = new TreeMap<>();
         // DRL is code: what it may reach is checked on its text first, and refused code is never compiled.
         KieBase kieBase = refused(props, drl) ? null : compile(drl, phases, rules);
@@ -124,7 +127,7 @@ public final class RuleSetLoader {
         List<Problem> warnings = problems.stream().filter(p -> !p.isError()).toList();
         return new RuleSet(props.getProperty("name", source.displayRoot()), source.version(), kieBase, tables.index(),
                 Map.copyOf(rules), phases, Map.copyOf(programOrder), Map.copyOf(declarations), List.copyOf(stacking),
-                Collections.unmodifiableSortedSet(ruleDates(drl)), coversFrom, coversTo, warnings,
+                coversFrom, coversTo, warnings,
                 Map.copyOf(programTitles), Collections.unmodifiableMap(scenarios));
     }
 
@@ -156,25 +159,6 @@ public final class RuleSetLoader {
         RulePolicy policy = RulePolicy.of(props, source.display(PROPERTIES), problems);
         drl.forEach((rel, text) -> problems.addAll(policy.check(source.display(rel), text)));
         return problems.size() > before;
-    }
-
-    private static final Pattern DATE_LITERAL = Pattern.compile("\"(\\d{4}-\\d{2}-\\d{2})\"");
-
-    /** The date literals of the DRL: legal dates written in rules, where a shipment's treatment may change. */
-    private static SortedSet<LocalDate> ruleDates(Map<String, String> drl) {
-        SortedSet<LocalDate> dates = new TreeSet<>();
-        for (String text : drl.values()) {
-            // @known("...") is the day a rule was published, not a day the law changes for an entry
-            Matcher m = DATE_LITERAL.matcher(text.replaceAll("@known\\(\"[^\"]*\"\\)", ""));
-            while (m.find()) {
-                try {
-                    dates.add(LocalDate.parse(m.group(1)));
-                } catch (DateTimeParseException e) {
-                    // not a date after all; the rule compiler reports what matters
-                }
-            }
-        }
-        return dates;
     }
 
     private Properties properties() {
@@ -450,6 +434,12 @@ public final class RuleSetLoader {
         String where = "rule \"" + rule.getName() + "\": ";
         if (citation == null || citation.isBlank()) {
             problems.add(Problem.error(file, line, where + "no @citation: every rule cites its legal instrument"));
+        } else {
+            List<String> malformed = MessageTemplate.problems(citation);
+            malformed.forEach(p -> problems.add(Problem.error(file, line, where + "@citation " + p)));
+            if (malformed.isEmpty()) {
+                placeholders((RuleImpl) rule, "@citation", citation, file, line, text, where);
+            }
         }
         if (message == null || message.isBlank()) {
             problems.add(Problem.error(file, line, where + "no @message: every rule explains itself in plain words"));
@@ -457,7 +447,7 @@ public final class RuleSetLoader {
             List<String> malformed = MessageTemplate.problems(message);
             malformed.forEach(p -> problems.add(Problem.error(file, line, where + p)));
             if (malformed.isEmpty()) {
-                placeholders((RuleImpl) rule, message, file, line, text, where);
+                placeholders((RuleImpl) rule, "@message", message, file, line, text, where);
             }
         }
         RuleImpl impl = (RuleImpl) rule;
@@ -475,7 +465,8 @@ public final class RuleSetLoader {
      * fact's type: else the message would fail at run time (no such binding: every shipment that fires the rule fails)
      * or print {@code {?name}} to the customer. {@code :usd} and {@code :pct} format numbers only.
      */
-    private void placeholders(RuleImpl rule, String message, String file, int line, RuleText text, String where) {
+    private void placeholders(RuleImpl rule, String metadata, String message, String file, int line, RuleText text,
+                              String where) {
         Map<String, Declaration> bindings = rule.getDeclarations();
         for (MessageTemplate.Placeholder p : MessageTemplate.of(message).placeholders()) {
             String problem;
@@ -499,29 +490,34 @@ public final class RuleSetLoader {
                     continue;
                 }
             }
-            problems.add(placeholderAt(file, line, text, p, where + "@message " + problem));
+            problems.add(placeholderAt(file, line, text, metadata, p, where + metadata + " " + problem));
         }
     }
 
     /** The problem at the placeholder in the rule's {@code @message}, or at the rule's line when it is not found there. */
-    private static Problem placeholderAt(String file, int line, RuleText text, MessageTemplate.Placeholder p, String message) {
-        int metadata = text == null ? -1 : text.text().indexOf("@message", text.start());
-        int at = metadata < 0 ? -1 : text.text().indexOf("{" + p.text() + "}", metadata);
+    private static Problem placeholderAt(String file, int line, RuleText text, String metadata,
+                                         MessageTemplate.Placeholder p, String message) {
+        int start = text == null ? -1 : text.text().indexOf(metadata, text.start());
+        int at = start < 0 ? -1 : text.text().indexOf("{" + p.text() + "}", start);
         return at < 0 ? Problem.error(file, line, message) : Problem.errorAt(file, text.text(), at, message);
     }
 
-    /** {@code @known("YYYY-MM-DD")}: the day a retroactive rule was published, or null. */
+    /**
+     * {@code @known("parameter")}: the day a retroactive rule was published, a parameter of a {@code parameters.csv}
+     * (a day, for all time); null when the rule has no {@code @known}.
+     */
     private LocalDate known(Rule rule, String file, int line, String where) {
-        String text = RuleMetadata.get(rule, RuleMetadata.KNOWN);
-        if (text == null) {
+        String name = RuleMetadata.get(rule, RuleMetadata.KNOWN);
+        if (name == null) {
             return null;
         }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            problems.add(Problem.error(file, line, where + "@known(\"" + text + "\") is not a date YYYY-MM-DD"));
-            return null;
+        LocalDate day = parameterDays.get(name);
+        if (day == null) {
+            problems.add(Problem.error(file, line, where + "@known(\"" + name + "\") names no parameter whose value is a"
+                    + " day (parameters.csv: name,value,from,to,source, with no from or to)"
+                    + Names.didYouMean(name, parameterDays.keySet())));
         }
+        return day;
     }
 
     private static int lineOf(String text, int offset) {

@@ -137,7 +137,10 @@ public final class TableIndex {
         return out;
     }
 
-    /** The days on which a row matching the shipment comes into force or ends: where its treatment may change. */
+    /**
+     * The days on which a row matching the shipment comes into force or ends, and the days a row names (a parameter's
+     * day, an in-transit loading day): where its treatment may change.
+     */
     public SortedSet<LocalDate> changeDates(Shipment s) {
         SortedSet<LocalDate> dates = new TreeSet<>();
         for (List<TableRow> rows : candidates(s)) {
@@ -150,6 +153,12 @@ public final class TableIndex {
                 }
                 if (r.to() != null) {
                     dates.add(r.to());
+                }
+                if (r.date() != null) {
+                    dates.add(r.date());
+                }
+                if (r.loadedBefore() != null) {
+                    dates.add(r.loadedBefore());
                 }
             }
         }

@@ -38,6 +38,7 @@ final class TableLoader {
     private final TableIndex index = new TableIndex();
     private final Map<String, String> tableFiles = new TreeMap<>();
     private final Map<String, List<TableRow>> rowsByKey = new TreeMap<>();
+    private final Map<String, LocalDate> parameterDays = new TreeMap<>();
 
     TableLoader(RuleSource source, Map<String, Set<String>> countryGroups, Map<String, Source> sources,
                 List<Problem> problems) {
@@ -49,6 +50,11 @@ final class TableLoader {
 
     TableIndex index() {
         return index;
+    }
+
+    /** The parameters whose value is one day for all time (no from, no to), by name: what {@code @known} may name. */
+    Map<String, LocalDate> parameterDays() {
+        return parameterDays;
     }
 
     /** Table name to the file that defines it. */
@@ -64,6 +70,10 @@ final class TableLoader {
             return;
         }
         Map<String, Integer> columns = header(lines.get(0));
+        if (columns.containsKey("name") && columns.containsKey("value")) {
+            loadParameters(file, columns, lines);
+            return;
+        }
         String name = relative.substring(relative.lastIndexOf('/') + 1, relative.length() - ".csv".length());
         if (columns.containsKey("general")) {
             name = TableIndex.MFN;
@@ -114,7 +124,10 @@ final class TableLoader {
             BigDecimal rate = cols.containsKey("rate") ? rate(file, line, line.get(cols.get("rate"))) : null;
             String key = keyColumn == null ? null : line.get(cols.get(keyColumn));
             String heading = line.get(cols.get("heading"));
-            Dated dated = new Dated(from, to, known, superseded);
+            Dated dated = new Dated(from, to, known, superseded, optional(line, cols, "program"),
+                    transport(file, line, optional(line, cols, "transport")),
+                    cols.containsKey("loaded_before") ? date(file, line, line.get(cols.get("loaded_before")), "loaded_before")
+                            : null);
             if ("hts".equals(keyColumn)) {
                 String digits = key.replace(".", "").replace(" ", "");
                 if (!HTS.matcher(digits).matches()) {
@@ -133,10 +146,74 @@ final class TableLoader {
         }
     }
 
-    /** The dates of a row: when it applies to entries, when it became known, when a correction superseded it. */
-    private record Dated(LocalDate from, LocalDate to, LocalDate known, LocalDate superseded) {
+    /**
+     * The dates of a row: when it applies to entries, when it became known, when a correction superseded it; and the
+     * optional columns of an exception table (the program it is about, the transport, the in-transit loading day).
+     */
+    private record Dated(LocalDate from, LocalDate to, LocalDate known, LocalDate superseded, String program,
+                         String transport, LocalDate loadedBefore) {
         TableRow row(String table, String key, java.math.BigDecimal rate, String heading, Source src, String where) {
-            return new TableRow(table, key, rate, heading, from, to, src, where, null, null, known, superseded);
+            return new TableRow(table, key, rate, heading, from, to, src, where, null, null, known, superseded,
+                    program, transport, loadedBefore, null);
+        }
+    }
+
+    private static String optional(Csv.Line line, Map<String, Integer> cols, String column) {
+        String v = cols.containsKey(column) ? line.get(cols.get(column)) : "";
+        return v.isEmpty() ? null : v;
+    }
+
+    private String transport(String file, Csv.Line line, String transport) {
+        if (transport != null && !dev.levy.io.ShipmentReader.TRANSPORTS.contains(transport)) {
+            problems.add(Problem.error(file, line.number(), "transport '" + transport + "' is not one of "
+                    + dev.levy.io.ShipmentReader.TRANSPORTS + Names.didYouMean(transport, dev.levy.io.ShipmentReader.TRANSPORTS)));
+        }
+        return transport;
+    }
+
+    /**
+     * A parameters file ({@code name,value,from,to,source}): scalar law with dated values. Each name is a table of its
+     * own, without a key, whose rows are the parameter's values in time: a day ({@code Row.date}) or a number
+     * ({@code Row.rate}). A rule reads it as {@code p : Row(shipment == s, table == "name")}.
+     */
+    private void loadParameters(String file, Map<String, Integer> cols, List<Csv.Line> lines) {
+        for (String required : List.of("from", "to", "source")) {
+            if (!cols.containsKey(required)) {
+                problems.add(Problem.error(file, lines.get(0).number(), "header lacks the column '" + required
+                        + "' (a parameters file has name,value,from,to,source)"));
+                return;
+            }
+        }
+        for (Csv.Line line : lines.subList(1, lines.size())) {
+            String where = file + ":" + line.number();
+            String name = line.get(cols.get("name"));
+            String value = line.get(cols.get("value"));
+            Source src = source(file, line, line.get(cols.get("source")));
+            LocalDate from = date(file, line, line.get(cols.get("from")), "from");
+            LocalDate to = date(file, line, line.get(cols.get("to")), "to");
+            if (!name.matches("[a-z][a-z0-9_]*")) {
+                problems.add(Problem.error(file, line.number(), "parameter name '" + name
+                        + "' is not lower_snake_case"));
+                continue;
+            }
+            String previous = tableFiles.putIfAbsent(name, file);
+            if (previous != null && !previous.equals(file)) {
+                problems.add(Problem.error(file, line.number(), "parameter " + name + " is already a table of " + previous));
+                continue;
+            }
+            LocalDate day = null;
+            BigDecimal number = null;
+            if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                day = date(file, line, value, "value");
+            } else {
+                number = rate(file, line, value);
+            }
+            if (day != null && from == null && to == null) {
+                parameterDays.put(name, day);
+            }
+            index.declareTable(name);
+            index.addUnkeyedRow(keep(new TableRow(name, null, number, null, from, to, src, where, null, null, null, null,
+                    null, null, null, day)));
         }
     }
 

@@ -19,19 +19,23 @@ import java.time.LocalDate;
  *                 it is not retroactive
  * @param superseded the day a later-known correction replaced the row retroactively; null when it never was. Such a
  *                 row is part of the law only as known before that day, never of the schedule as finally amended
+ * @param program  the program the row is about (column {@code program}: an exception table naming the duty it removes)
+ * @param transport the mode of transport the row is limited to ({@code vessel}); null: any mode
+ * @param loadedBefore an in-transit row: goods loaded (onto the final mode) before 12:01 a.m. on this day
+ * @param date     a parameter's value when it is a day (a switch-over, a publication): {@code parameters.csv}
  */
 public record TableRow(String table, String key, BigDecimal rate, String heading, LocalDate from, LocalDate to,
                        Source source, String location, BigDecimal perUnit, String unit, LocalDate known,
-                       LocalDate superseded) {
+                       LocalDate superseded, String program, String transport, LocalDate loadedBefore, LocalDate date) {
 
     public TableRow(String table, String key, BigDecimal rate, String heading, LocalDate from, LocalDate to,
                     Source source, String location) {
-        this(table, key, rate, heading, from, to, source, location, null, null, null, null);
+        this(table, key, rate, heading, from, to, source, location, null, null, null, null, null, null, null, null);
     }
 
     public TableRow(String table, String key, BigDecimal rate, String heading, LocalDate from, LocalDate to,
                     Source source, String location, BigDecimal perUnit, String unit) {
-        this(table, key, rate, heading, from, to, source, location, perUnit, unit, null, null);
+        this(table, key, rate, heading, from, to, source, location, perUnit, unit, null, null, null, null, null, null);
     }
 
     /** The day the row became known: its {@code known} day, else its {@code from} day (null: known all along). */

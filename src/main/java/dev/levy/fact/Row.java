@@ -53,6 +53,18 @@ public final class Row implements ShipmentFact {
 
     public String getLocation() { return row.location(); }
 
+    /** The program an exception row is about (its {@code program} column); null when the table has none. */
+    public String getProgram() { return row.program(); }
+
+    /** The mode of transport an exception row is limited to ({@code vessel}); null: any mode. */
+    public String getTransport() { return row.transport(); }
+
+    /** An in-transit row: goods loaded before 12:01 a.m. on this day (its {@code loaded_before} column). */
+    public LocalDate getLoadedBefore() { return row.loadedBefore(); }
+
+    /** A parameter whose value is a day: that day ({@code parameters.csv}). */
+    public LocalDate getDate() { return row.date(); }
+
     @Override
     public String toString() {
         return "Row[" + row.table() + " " + row.key() + " " + row.heading() + " @" + row.location() + "]";
