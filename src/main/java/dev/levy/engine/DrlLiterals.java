@@ -146,16 +146,7 @@ final class DrlLiterals {
 
     /** The offset of the parenthesis closing the one at {@code open}, or the end of the code. */
     private int closing(int open) {
-        int depth = 0;
-        for (int i = open; i < code.length(); i++) {
-            char c = code.charAt(i);
-            if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return i;
-            }
-        }
-        return code.length();
+        return DrlText.closing(code, open);
     }
 
     /** The {@code [start, end)} of each argument of the call whose parenthesis opens at {@code open}. */

@@ -22,6 +22,7 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
@@ -32,7 +33,7 @@ import org.kie.api.definition.KiePackage;
 /**
  * Compiled rule packages kept on disk, so that a fresh JVM skips compiling the DRL (about a second) and only
  * deserializes the packages it compiled before. Keyed by the full content hash of the rule files, the Drools version
- * and the bytecode of the fact classes the rules see: any change to a rule file (or to Levy's facts) is a new key, so
+ * and the bytecode of the fact classes the rules see and of the code that rewrites the DRL: any change to a rule file (or to Levy's facts) is a new key, so
  * a stale entry is never read. An unreadable entry is ignored and rebuilt. Writes are atomic (temporary file, then
  * rename), so concurrent JVMs are safe.
  */
@@ -43,6 +44,8 @@ public final class KieBaseCache {
 
     private static final List<Class<?>> FACT_CLASSES = List.of(Shipment.class, ShipmentFact.class, Row.class,
             Duty.class, Exemption.class, TableRow.class);
+    /** Classes that rewrite the DRL before it is compiled: {@link Precedence} writes each rule's derived salience. */
+    private static final List<Class<?>> REWRITERS = List.of(Precedence.class);
 
     private final Path dir;
     private final AtomicLong hits = new AtomicLong();
@@ -116,7 +119,7 @@ public final class KieBaseCache {
             sha.update(source.digest().getBytes(StandardCharsets.UTF_8));
             sha.update(String.valueOf(KieBase.class.getPackage().getImplementationVersion()).getBytes(StandardCharsets.UTF_8));
             sha.update(String.valueOf(System.getProperty("drools.dateformat")).getBytes(StandardCharsets.UTF_8));
-            for (Class<?> c : FACT_CLASSES) {
+            for (Class<?> c : Stream.concat(FACT_CLASSES.stream(), REWRITERS.stream()).toList()) {
                 try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
                     sha.update(in == null ? new byte[0] : in.readAllBytes());
                 }

@@ -118,8 +118,12 @@ public final class RuleSetLoader {
         drl.forEach((rel, text) -> problems.addAll(LawLiterals.check(source.display(rel), text)));
         problems.addAll(RuleShapes.check(drl, source::display));
         Map<String, RuleInfo> rules = new TreeMap<>();
+        Map<String, String> drlByDisplay = new TreeMap<>();
+        drl.forEach((rel, text) -> drlByDisplay.put(source.display(rel), text));
+        Precedence precedence = Precedence.of(drlByDisplay, tables.index().tablePrograms());
+        problems.addAll(precedence.problems());
         // DRL is code: what it may reach is checked on its text first, and refused code is never compiled.
-        KieBase kieBase = refused(props, drl) ? null : compile(drl, phases, rules);
+        KieBase kieBase = refused(props, drl) ? null : compile(drl, phases, rules, precedence);
         List<Problem> errors = problems.stream().filter(Problem::isError).toList();
         if (!errors.isEmpty()) {
             throw new RuleSetException(problems);
@@ -331,7 +335,8 @@ public final class RuleSetLoader {
      * The KieBase of the DRL files: from the cache when these very rules were compiled cleanly before, else compiled
      * now (and cached when the build had no problem at all, so a cached set never hides a warning).
      */
-    private KieBase compile(Map<String, String> drl, List<String> phases, Map<String, RuleInfo> rules) {
+    private KieBase compile(Map<String, String> drl, List<String> phases, Map<String, RuleInfo> rules,
+                            Precedence precedence) {
         Map<String, int[]> ruleLines = new HashMap<>();
         Map<String, String> ruleFiles = new HashMap<>();
         Map<String, RuleText> ruleTexts = new HashMap<>();
@@ -349,7 +354,7 @@ public final class RuleSetLoader {
         boolean clean = problems.isEmpty();
         KieBase base = clean ? cache.read(source) : null;
         if (base == null) {
-            base = build(drl);
+            base = build(drl, precedence);
             if (base == null) {
                 return null;
             }
@@ -376,7 +381,7 @@ public final class RuleSetLoader {
         return base;
     }
 
-    private KieBase build(Map<String, String> drl) {
+    private KieBase build(Map<String, String> drl, Precedence precedence) {
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId releaseId = ks.newReleaseId("dev.levy.rules", "ruleset", "1.0." + BUILDS.incrementAndGet());
@@ -387,7 +392,7 @@ public final class RuleSetLoader {
             String pkg = pm.find() ? pm.group(1) : "defaultpkg";
             // KieFileSystem ignores files outside src/main/resources; a folder matching the package avoids a warning.
             String virtual = "src/main/resources/" + pkg.replace('.', '/') + "/" + f.getKey().replace('/', '_');
-            kfs.write(virtual, f.getValue());
+            kfs.write(virtual, precedence.compiled(source.display(f.getKey()), f.getValue()));
             virtualToReal.put(virtual.substring("src/main/resources/".length()), source.display(f.getKey()));
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
@@ -406,6 +411,7 @@ public final class RuleSetLoader {
             if (column == 0 && at.find() && Integer.parseInt(at.group(1)) == line) {
                 column = Integer.parseInt(at.group(2)); // the parser puts the column in the text only
             }
+            column -= precedence.columnShift(file, line, column);
             Problem p = new Problem(m.getLevel() == Message.Level.ERROR ? Problem.Severity.ERROR : Problem.Severity.WARNING,
                     file, line, column, text);
             if (seen.add(p.toString())) {
@@ -520,7 +526,7 @@ public final class RuleSetLoader {
         return day;
     }
 
-    private static int lineOf(String text, int offset) {
+    static int lineOf(String text, int offset) {
         int line = 1;
         for (int i = 0; i < offset && i < text.length(); i++) {
             if (text.charAt(i) == '\n') {

@@ -27,16 +27,19 @@ public final class TableIndex {
     private final List<TableRow> unkeyed = new ArrayList<>();
     private final Map<String, ScheduleLine> schedule = new HashMap<>();
     private final Set<String> tableNames = new TreeSet<>();
+    private final Map<String, Set<String>> tablePrograms = new java.util.TreeMap<>();
 
     /** One line of the MFN schedule: its general rate row and the Special column's rows by program indicator. */
     public record ScheduleLine(TableRow general, String generalText, Map<String, TableRow> special) {}
 
     void addHtsRow(String prefixDigits, TableRow row) {
         byHtsPrefix.computeIfAbsent(prefixDigits, k -> new ArrayList<>()).add(row);
+        noteProgram(row);
     }
 
     void addCountryRow(String country, TableRow row) {
         byCountry.computeIfAbsent(country, k -> new ArrayList<>()).add(row);
+        noteProgram(row);
     }
 
     void declareTable(String name) {
@@ -50,6 +53,18 @@ public final class TableIndex {
 
     void addUnkeyedRow(TableRow row) {
         unkeyed.add(row);
+        noteProgram(row);
+    }
+
+    private void noteProgram(TableRow row) {
+        if (row.program() != null) {
+            tablePrograms.computeIfAbsent(row.table(), k -> new TreeSet<>()).add(row.program());
+        }
+    }
+
+    /** The programs the rows of each exception table name (its {@code program} column), by table. */
+    public Map<String, Set<String>> tablePrograms() {
+        return java.util.Collections.unmodifiableMap(tablePrograms);
     }
 
     void addScheduleLine(String digits, ScheduleLine line) {

@@ -39,6 +39,20 @@ public record DrlText(String code, int unterminated) {
         return new DrlText(new String(out), -1);
     }
 
+    /** The offset of the parenthesis closing the one at {@code open} in blanked {@code code}, or the code's end. */
+    public static int closing(String code, int open) {
+        int depth = 0;
+        for (int i = open; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return code.length();
+    }
+
     /** The offset of the closing quote of the literal opened at {@code start}, or -1 (a literal never spans lines). */
     private static int literalEnd(char[] s, int start, char quote) {
         for (int i = start + 1; i < s.length; i++) {

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * insert/delete, unless {@code ruleset.properties} allows that {@link Category} with {@code policy.allow}. Some
  * things are refused whatever the policy: inexact arithmetic (decimal literals, {@code double}, {@code accumulate}),
  * unicode escapes (Java decodes them before it reads the code, so they could hide a name), text blocks, a package
- * of Java or of a library.
+ * of Java or of a library, and ordering by number ({@code salience}, {@code agenda-group}, {@code activation-group},
+ * {@code auto-focus}): the order of rules is named ({@code @overrides}, {@code @after}) and derived by the loader.
  */
 public final class RulePolicy {
     /** The key of {@code ruleset.properties} that names the allowed categories, comma-separated. */
@@ -39,6 +40,8 @@ public final class RulePolicy {
             "(?<![\\w$.])(?:\\d+\\.\\d*|\\.\\d+|\\d+(?=[eEdDfF]))(?:[eE][+-]?\\d+)?[dDfF]?(?![\\w$.])");
     private static final Pattern MVEL = Pattern.compile("\\bdialect\\s+[\"']mvel[\"']");
     private static final Pattern CLOCK_ATTRIBUTE = Pattern.compile("\\b(date-effective|date-expires)\\b");
+    /** Attributes that order rules by number or by engine mechanics instead of by the names of the rules. */
+    private static final Pattern ORDER_ATTRIBUTE = Pattern.compile("(?<![\\w-])(salience|agenda-group|activation-group|auto-focus)(?![\\w-])");
     private static final Pattern HOLE = Pattern.compile("\\\\u|\"\"\"");
     /** Packages a rule file must not claim: it would see their package-private types without importing them. */
     private static final Set<String> RESERVED_ROOTS = Set.of("java", "javax", "jdk", "sun", "com", "org", "net", "io",
@@ -229,6 +232,12 @@ public final class RulePolicy {
             Matcher m = CLOCK_ATTRIBUTE.matcher(rest);
             while (m.find()) {
                 refuse(Category.SYSTEM, m.start(), m.group() + " reads the machine's clock: compare regimeDate instead");
+            }
+            Matcher o = ORDER_ATTRIBUTE.matcher(rest);
+            while (o.find()) {
+                always(o.start(), o.group() + " orders rules by number or by engine mechanics: say which rule this one"
+                        + " overrides with @overrides(\"Rule name\"), or runs after with @after(\"Rule name\"); the loader"
+                        + " derives the order (rules/README.md, Precedence)");
             }
         }
 

@@ -33,6 +33,7 @@ class LawAsDataTest {
             rule "Test: %s"
                 @citation("%s")
                 @message("test rule")
+                @overrides("Brazil exception: donations")
                 ruleflow-group "exceptions"
             when
                 %s
@@ -93,7 +94,8 @@ class LawAsDataTest {
         Path rules = TestSupport.copyOfRules(dir);
         Path drl = rules.resolve("brazil/brazil.drl");
         String copy = RULE.formatted("first copy", "EO 14323", "s : Shipment(declarations contains \"DONATION\")")
-                .replace("IEEPA_BRAZIL", "IEEPA_RECIPROCAL")
+                .replace("IEEPA_BRAZIL", "IEEPA_RECIPROCAL").replace("Brazil exception: donations",
+                        "Reciprocal exception: country outside the tariff")
                 + RULE.formatted("second copy", "EO 14257", "s : Shipment(declarations contains \"CIVIL_AIRCRAFT\")");
         Files.writeString(drl, Files.readString(drl) + copy);
         assertTrue(warnings(rules).stream().anyMatch(p -> p.message().contains("rule \"Test: second copy\" differs from"
@@ -149,17 +151,17 @@ class LawAsDataTest {
         Path rules = TestSupport.copyOfRules(dir);
         Path table = rules.resolve("exceptions/in_transit.csv");
         Files.writeString(table, Files.readString(table)
-                + "SECTION_301,vessel,2025-07-01,9903.88.69,,2025-07-21,usitc-hts-2025\n");
+                + "IEEPA_BRAZIL,vessel,2025-11-01,9903.01.78,2025-10-20,2025-11-18,eo-14323-sec2-in-transit\n");
         Levy levy = Levy.fromDirectory(rules);
         JsonNode shipment = new ObjectMapper().readTree("""
-                {"hts": "8501.10.40", "origin": "CN", "entryDate": "2025-07-10", "loadedDate": "2025-06-20",
+                {"hts": "8501.10.40", "origin": "BR", "entryDate": "2025-11-10", "loadedDate": "2025-10-25",
                  "transport": "vessel", "value": 10000}""");
         Result r = (Result) levy.evaluate(shipment);
-        assertTrue(r.notApplied().stream().anyMatch(n -> n.program().equals("SECTION_301")
-                && "9903.88.69".equals(n.heading()) && n.citation().equals("USITC HTSUS 2025 Basic Edition")), r.toString());
+        assertTrue(r.notApplied().stream().anyMatch(n -> n.program().equals("IEEPA_BRAZIL")
+                && "9903.01.78".equals(n.heading()) && n.citation().startsWith("EO 14323 sec. 2")), r.toString());
         List<LocalDate> points = Timeline.of(levy, shipment).stream().map(Timeline.Point::from).toList();
-        assertTrue(points.contains(LocalDate.parse("2025-07-21")), points.toString());
+        assertTrue(points.contains(LocalDate.parse("2025-11-18")), points.toString());
         assertFalse(Timeline.of(TestSupport.levy(), shipment).stream().map(Timeline.Point::from).toList()
-                .contains(LocalDate.parse("2025-07-21")));
+                .contains(LocalDate.parse("2025-11-18")));
     }
 }

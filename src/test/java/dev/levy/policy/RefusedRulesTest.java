@@ -45,7 +45,7 @@ class RefusedRulesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"system_exit.drl", "opens_file.drl", "qualified_java_io.drl", "in_function.drl",
-            "static_import.drl"})
+            "static_import.drl", "salience.drl"})
     void refusedByCheckAndByTheFacade(String name) throws IOException {
         Path rules = rulesWith(name);
         Path file = rules.resolve("refused/" + name);
