@@ -17,7 +17,7 @@ trap 'git -C "$here" worktree remove --force "$work/old" >/dev/null 2>&1 || true
 
 git -C "$here" worktree add -q --detach "$work/old" "$old_ref"
 build() { (cd "$1" && mvn -q -B -DskipTests -Dmaven.javadoc.skip=true package >/dev/null 2>&1) || { echo "build failed in $1" >&2; exit 2; }
-          ls "$1"/target/levy-*-cli.jar | head -n 1; }
+          ls -t "$1"/target/levy-*-cli.jar | head -n 1; }  # the newest: a stale jar of another version may lie beside it
 old_jar=$(build "$work/old")
 new_jar=$(build "$here")
 

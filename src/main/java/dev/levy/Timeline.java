@@ -7,6 +7,7 @@ import dev.levy.engine.RuleSet;
 import dev.levy.io.ShipmentReader;
 import dev.levy.model.Evaluation;
 import dev.levy.model.Measure;
+import dev.levy.model.Rejection;
 import dev.levy.model.Result;
 import dev.levy.model.Shipment;
 import java.time.LocalDate;
@@ -24,8 +25,16 @@ import java.util.TreeSet;
  */
 public final class Timeline {
 
-    /** The result for entries from 12:01 a.m. on {@code from} until the next point. */
-    public record Point(LocalDate from, Result result) {}
+    /**
+     * The result for entries from 12:01 a.m. on {@code from} until the next point; or, where the shipment cannot be
+     * evaluated from that day (an 8-digit number that no longer decides its measures: {@code AMBIGUOUS_HTS}), its
+     * rejection and no result.
+     */
+    public record Point(LocalDate from, Result result, Rejection rejection) {
+        Point(LocalDate from, Result result) {
+            this(from, result, null);
+        }
+    }
 
     private Timeline() {}
 
@@ -56,12 +65,12 @@ public final class Timeline {
         List<Evaluation> results = levy.evaluateAll(variants);
         String previous = null;
         for (int i = 0; i < results.size(); i++) {
-            if (results.get(i) instanceof Result r) {
-                String key = additionalDuties(r).toString();
-                if (!key.equals(previous)) {
-                    points.add(new Point(from.get(i), r));
-                    previous = key;
-                }
+            String key = results.get(i) instanceof Result r ? additionalDuties(r).toString()
+                    : ((Rejection) results.get(i)).error().toString();
+            if (!key.equals(previous)) {
+                points.add(results.get(i) instanceof Result r ? new Point(from.get(i), r)
+                        : new Point(from.get(i), null, (Rejection) results.get(i)));
+                previous = key;
             }
         }
         return points;
@@ -93,10 +102,13 @@ public final class Timeline {
         return List.copyOf(hints.values());
     }
 
-    /** Additional programs applied with a non-zero amount: the first measure of each, in reporting order. */
+    /**
+     * Additional programs applied with a non-zero amount: the first measure of each, in reporting order; none for a
+     * rejection (null).
+     */
     public static Map<String, Measure> additionalDuties(Result r) {
         Map<String, Measure> out = new LinkedHashMap<>();
-        for (Measure m : r.measures()) {
+        for (Measure m : r == null ? List.<Measure>of() : r.measures()) {
             if (m.isAdditionalDuty() && m.amount().signum() > 0) {
                 out.putIfAbsent(m.program(), m);
             }

@@ -20,8 +20,9 @@ class NoTariffFactsInJavaTest {
             Pattern.compile("99\\d\\d\\.\\d\\d\\.\\d\\d"),                 // a Chapter 99 heading
             Pattern.compile("LocalDate\\.of\\(\\s*20\\d\\d"),                // a legal date
             Pattern.compile("\"20\\d\\d-\\d\\d-\\d\\d\""),                   // a date literal
-            Pattern.compile("\"(CN|HK|MO|CA|MX|JP|GB|DE|KR|IN|BR|VN|CH)\""), // a country the law names
-            Pattern.compile("SECTION_232_|IEEPA_|SECTION_301"));             // a program the law names
+            Pattern.compile("\"(CN|HK|MO|CA|MX|JP|GB|DE|KR|IN|BR|VN|CH|RU|BY|CU|KP)\""), // a country the law names
+            Pattern.compile("SECTION_232_|IEEPA_|SECTION_301|SECTION_201"),   // a program the law names
+            Pattern.compile("\"COLUMN_2(_RUSSIA)?\""));                      // the column 2 programs
 
     @Test
     void engineJavaHoldsNoTariffFacts() throws IOException {

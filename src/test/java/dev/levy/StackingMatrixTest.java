@@ -27,10 +27,11 @@ import org.junit.jupiter.api.Test;
  * and docs/stacking.md must show it.
  */
 class StackingMatrixTest {
-    private static final String MFN = "MFN";
+    /** The programs of the Chapter 1-97 line (column 1, or column 2 for general note 3(b) countries): not additional duties. */
+    private static final Set<String> CHAPTER_1_97_LINE = Set.of("MFN", "COLUMN_2");
 
     private static List<String> additionalPrograms(RuleSet rules) {
-        return rules.programOrder().entrySet().stream().filter(e -> !e.getKey().equals(MFN))
+        return rules.programOrder().entrySet().stream().filter(e -> !CHAPTER_1_97_LINE.contains(e.getKey()))
                 .sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();
     }
 
@@ -89,7 +90,7 @@ class StackingMatrixTest {
             }
             LocalDate day = reader.read(f.shipment()).shipment().getRegimeDate();
             List<Measure> applied = r.measures().stream()
-                    .filter(m -> !m.program().equals(MFN) && m.amount().signum() > 0).toList();
+                    .filter(m -> !CHAPTER_1_97_LINE.contains(m.program()) && m.amount().signum() > 0).toList();
             for (Measure m : applied) {
                 for (Measure n : applied) {
                     if (m.program().compareTo(n.program()) >= 0) {
@@ -117,7 +118,7 @@ class StackingMatrixTest {
         out.append("# The stacking matrix\n\n")
                 .append("How every pair of additional duties relates on one entry line, rendered from ")
                 .append("`rules/stacking_matrix.csv` by `StackingMatrixTest` (run `mvn test -Dlevy.write.docs=true` ")
-                .append("after changing the matrix). MFN always applies on top unless an all-in heading replaces it.\n\n")
+                .append("after changing the matrix). The Chapter 1-97 line (MFN, or COLUMN_2 for the countries of general note 3(b)) always applies on top unless an all-in heading replaces it.\n\n")
                 .append("- stacks: both apply, each on its own basis\n")
                 .append("- excludes: the first program applies and the second does not\n")
                 .append("- splits: the first takes part of the value (metal or copper content) and the second applies to the rest\n")

@@ -1,6 +1,7 @@
 package dev.levy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.levy.io.Csv;
 import dev.levy.io.Json;
 import dev.levy.model.Evaluation;
 import dev.levy.model.Result;
@@ -8,6 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** Shared by the tests: one Levy over the bundled rules (built once per JVM, as an embedder would), and paths. */
@@ -48,6 +51,29 @@ public final class TestSupport {
             }
         }
         return dir;
+    }
+
+    /**
+     * Every 10-digit statistical line of the USITC export (chapter 99 aside) whose effective rate in column
+     * {@code rateColumn} (its own, or its 8-digit line's) is {@code Free} or ad valorem: pairs {hts, rate}, in file order.
+     */
+    public static List<String[]> officialAdValoremLines(String usitc, int rateColumn) {
+        List<String[]> lines = new ArrayList<>();
+        String parent = "";
+        String parentRate = "";
+        for (Csv.Line l : Csv.parse(usitc)) {
+            String hts = l.get(0);
+            if (hts.matches("\\d{4}\\.\\d{2}\\.\\d{2}")) {
+                parent = hts;
+                parentRate = l.get(rateColumn);
+            } else if (hts.matches("\\d{4}\\.\\d{2}\\.\\d{2}\\.\\d{2}") && !hts.startsWith("99")) {
+                String rate = !l.get(rateColumn).isEmpty() ? l.get(rateColumn) : hts.startsWith(parent) ? parentRate : "";
+                if (rate.matches("Free|\\d+(\\.\\d+)?%")) {
+                    lines.add(new String[] {hts, rate});
+                }
+            }
+        }
+        return lines;
     }
 
     public static JsonNode json(String text) {

@@ -165,6 +165,15 @@ class PlaygroundBrowserTest {
     }
 
     @Test
+    void aLinkWithAsKnownEvaluatesThatLawAndSaysSo() {
+        driver.get(base.resolve("/?hts=8479.50.00&origin=JP&entryDate=2025-08-20&value=10000&asKnown=2025-08-20")
+                .toString());
+        WebElement view = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("view")));
+        assertEquals("Law as known on 2025-08-20 (not the final schedule)", view.getText());
+        assertEquals("17.5%", driver.findElement(By.id("total-rate")).getText());
+    }
+
+    @Test
     void fitsANarrowScreen() throws IOException {
         driver.manage().window().setSize(new Dimension(380, 900));
         fillJapaneseCar();

@@ -47,9 +47,9 @@ final class EvalCommand implements Callable<Integer> {
     Format format = Format.json;
 
     @Option(names = "--input-format", paramLabel = "FORMAT",
-            description = "json (default: one object, an array or JSON Lines, told apart by the first line) or csv "
-                    + "(a header of contract field names; declarations separated by ';').")
-    Inputs.Format inputFormat = Inputs.Format.JSON;
+            description = "json (one object, an array or JSON Lines, told apart by the first line) or csv (a header of "
+                    + "contract field names; declarations separated by ';'). Default: csv for a FILE named *.csv, else json.")
+    Inputs.Format inputFormat;
 
     @Mixin
     ThreadsOption workers;
@@ -83,7 +83,7 @@ final class EvalCommand implements Callable<Integer> {
         if (levy == null) {
             return LevyCommand.BAD_INPUT;
         }
-        try (Inputs inputs = Inputs.open(reader, inputFormat);
+        try (Inputs inputs = Inputs.open(reader, InputFile.format(file, inputFormat));
              Writer errors = errorsFile == null ? Writer.nullWriter() : Files.newBufferedWriter(errorsFile)) {
             BatchSink sink = new BatchSink(spec.commandLine().getOut(), errors);
             if (inputs.single()) {
@@ -93,6 +93,9 @@ final class EvalCommand implements Callable<Integer> {
             }
             sink.finish(summaryFile);
             return sink.summary.getRejected() == 0 ? LevyCommand.OK : LevyCommand.BAD_INPUT;
+        } catch (Inputs.LooksLikeCsv e) {
+            err.println("levy eval: " + e.getMessage() + ": use --input-format csv");
+            return LevyCommand.BAD_INPUT;
         }
     }
 

@@ -15,12 +15,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "import-hts", mixinStandardHelpOptions = true,
-        description = "Imports the USITC HTSUS export (CSV) into the MFN schedule of a rules folder (mfn/schedule.csv).")
+        description = "Imports the USITC HTSUS export (CSV) into the schedule of a rules folder (mfn/schedule.csv): column 1 (General, Special) and column 2 rates.")
 final class ImportHtsCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "The USITC export: HTS Number, Indent, Description, ..., General Rate of Duty, Special Rate of Duty, ...")
+    @Parameters(paramLabel = "FILE", description = "The USITC export: HTS Number, Indent, Description, ..., General Rate of Duty, Special Rate of Duty, Column 2 Rate of Duty, ...")
     Path file;
 
-    @Option(names = "--rules", paramLabel = "DIR", required = true, description = "The rules folder whose schedule is replaced.")
+    @Option(names = "--rules", paramLabel = "DIR", required = true, converter = OptionValues.RulesFolder.class,
+            description = "The rules folder whose schedule is replaced.")
     Path rules;
 
     @Option(names = "--source", paramLabel = "TEXT", description = "The citation of the export (default: the file's name).")

@@ -9,6 +9,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -69,6 +70,18 @@ public final class LevyCommand implements Runnable {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new LevyCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.registerConverter(LocalDate.class, new OptionValues.Date()); // every date option, --as-known and others
+        CommandLine.IParameterExceptionHandler standard = cl.getParameterExceptionHandler();
+        cl.setParameterExceptionHandler((e, args) -> {
+            // A bad option value gets one line naming the option, not picocli's Java exception and the whole usage
+            if (e.getCause() instanceof CommandLine.TypeConversionException bad
+                    && e.getArgSpec() instanceof CommandLine.Model.OptionSpec option) {
+                e.getCommandLine().getErr().println("levy " + e.getCommandLine().getCommandName() + ": "
+                        + option.longestName() + ": " + bad.getMessage());
+                return BAD_INPUT;
+            }
+            return standard.handleParseException(e, args);
+        });
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("levy: " + e.getMessage());
             return BAD_INPUT;

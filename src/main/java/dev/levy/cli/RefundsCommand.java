@@ -40,8 +40,9 @@ final class RefundsCommand implements Callable<Integer> {
             + "ieepa-invalidated).")
     String scenario = "ieepa-invalidated";
 
-    @Option(names = "--input-format", paramLabel = "FORMAT", description = "json (default) or csv.")
-    Inputs.Format inputFormat = Inputs.Format.JSON;
+    @Option(names = "--input-format", paramLabel = "FORMAT",
+            description = "json or csv. Default: csv for an INPUT named *.csv, else json.")
+    Inputs.Format inputFormat;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "Also writes a CSV for a spreadsheet: one row per line and "
             + "instrument, with filed, owed, scenario and refund amounts.")
@@ -78,7 +79,7 @@ final class RefundsCommand implements Callable<Integer> {
             return LevyCommand.BAD_INPUT;
         }
         RefundSummary summary = new RefundSummary(s.name());
-        try (Inputs inputs = Inputs.open(reader, inputFormat);
+        try (Inputs inputs = Inputs.open(reader, InputFile.format(file, inputFormat));
              Writer csvOut = csvFile == null ? Writer.nullWriter() : Files.newBufferedWriter(csvFile, StandardCharsets.UTF_8)) {
             RefundCsv csv = new RefundCsv(csvOut);
             List<LawView> views = List.of(LawView.asKnownAtEntry(), LawView.FINAL, LawView.FINAL.with(s));
@@ -88,6 +89,9 @@ final class RefundsCommand implements Callable<Integer> {
                 csv.add(line);
                 summary.add(line);
             });
+        } catch (Inputs.LooksLikeCsv e) {
+            err.println("levy refunds: " + e.getMessage() + ": use --input-format csv");
+            return LevyCommand.BAD_INPUT;
         }
         out.flush();
         finish(summary, err);
@@ -101,7 +105,8 @@ final class RefundsCommand implements Callable<Integer> {
             err.println(Json.pretty(summary));
         }
         RefundSummary.Totals t = summary.getTotal();
-        err.printf("read %d, evaluated %d, rejected %d; duty filed %s, owed %s, under %s %s; refund %s, under %s %s%n",
+        err.printf("read %d, evaluated %d, rejected %d; duty filed %s (as known at entry), owed %s (final schedule), "
+                + "under %s %s; refund %s, under %s %s%n",
                 summary.getRead(), summary.getEvaluated(), summary.getRejected(), t.getFiled(), t.getOwed(),
                 summary.getScenario(), t.getScenario(), t.getRefund(), summary.getScenario(), t.getRefundUnderScenario());
         err.flush();

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /** The {@code --rules DIR} option every command takes, and loading the rules it names. */
 final class RulesOption {
-    @Option(names = "--rules", paramLabel = "DIR",
+    @Option(names = "--rules", paramLabel = "DIR", converter = OptionValues.RulesFolder.class,
             description = "Rules folder to use instead of the bundled rules (compiled at start-up).")
     Path dir;
 

@@ -44,11 +44,19 @@ final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Levy levy = rules.load(spec.commandLine().getErr());
+        PrintWriter err = spec.commandLine().getErr();
+        List<Path> where = paths == null || paths.isEmpty() ? List.of(Path.of("fixtures")) : paths;
+        for (Path p : where) {
+            if (!Files.exists(p)) {
+                // a usage error, not a failing fixture: a typo in a CI script must not read as a rule regression
+                err.println("levy test: no such file or folder: " + p);
+                return LevyCommand.BAD_INPUT;
+            }
+        }
+        Levy levy = rules.load(err);
         if (levy == null) {
             return LevyCommand.RULES_BROKEN;
         }
-        List<Path> where = paths == null || paths.isEmpty() ? List.of(Path.of("fixtures")) : paths;
         FixtureRunner runner = new FixtureRunner(levy);
         List<FixtureRunner.Outcome> outcomes = runner.run(where).stream()
                 .filter(o -> name == null || name.matcher(o.fixture().label()).find()).toList();

@@ -4,6 +4,7 @@ import dev.levy.fact.Duty;
 import dev.levy.fact.Exemption;
 import dev.levy.fact.Row;
 import dev.levy.fact.ShipmentFact;
+import dev.levy.model.Evaluation;
 import dev.levy.model.Measure;
 import dev.levy.model.NotApplied;
 import dev.levy.model.Result;
@@ -32,6 +33,8 @@ public final class Evaluator {
 
     private final RuleSet ruleSet;
     private final LawView view;
+    /** The 8-digit numbers whose lines the tables (or the view's scenario) tell apart: {@link TableIndex#lineClasses()}. */
+    private final Map<String, List<List<String>>> lineClasses;
 
     public Evaluator(RuleSet ruleSet) {
         this(ruleSet, LawView.FINAL);
@@ -41,9 +44,44 @@ public final class Evaluator {
     public Evaluator(RuleSet ruleSet, LawView view) {
         this.ruleSet = ruleSet;
         this.view = view;
+        this.lineClasses = ruleSet.tables().lineClasses(view.scenario());
     }
 
-    public List<Result> evaluate(List<Shipment> shipments) {
+    /**
+     * Evaluates valid shipments in one session, one result each in order; or, for an 8-digit number that does not decide
+     * the shipment's measures, an {@code AMBIGUOUS_HTS} rejection. Such a number (one of {@link #lineClasses}) is also
+     * evaluated as one 10-digit line of each class of its lines, in the same session: see {@link TenDigitLines}. Every
+     * other shipment pays one hash look-up for this.
+     */
+    public List<Evaluation> evaluate(List<Shipment> shipments) {
+        List<Shipment> session = new ArrayList<>(shipments);
+        List<List<List<String>>> classesOf = new ArrayList<>(shipments.size());
+        for (Shipment s : shipments) {
+            List<List<String>> classes = s.getHtsDigits().length() == 8 ? lineClasses.get(s.getHtsDigits()) : null;
+            classesOf.add(classes);
+            if (classes != null) {
+                for (List<String> c : classes) {
+                    session.add(s.withHtsDigits(c.get(0)));
+                }
+            }
+        }
+        List<Result> results = evaluateInSession(session);
+        List<Evaluation> out = new ArrayList<>(shipments.size());
+        int next = shipments.size();
+        for (int i = 0; i < shipments.size(); i++) {
+            List<List<String>> classes = classesOf.get(i);
+            if (classes == null) {
+                out.add(results.get(i));
+            } else {
+                out.add(TenDigitLines.decide(shipments.get(i), results.get(i), classes,
+                        results.subList(next, next + classes.size())));
+                next += classes.size();
+            }
+        }
+        return out;
+    }
+
+    private List<Result> evaluateInSession(List<Shipment> shipments) {
         KieSession session = ruleSet.kieBase().newKieSession();
         try {
             TraceCollector trace = new TraceCollector();
@@ -136,7 +174,7 @@ public final class Evaluator {
                 .thenComparing(NotApplied::reason, Comparator.nullsFirst(Comparator.naturalOrder())));
         BigDecimal rate = plain(total.multiply(HUNDRED).divide(s.getValue(), 4, RoundingMode.HALF_UP));
         return new Result(s.getId(), s.getHts(), s.getOrigin(), s.getEntryDate(), s.getValue(), measures, total, rate,
-                notApplied, steps(trace.stepsOf(s), off), ruleSet.version());
+                notApplied, steps(trace.stepsOf(s), off), ruleSet.version(), view.of(s));
     }
 
     /** The trace, with a last step per program the scenario switched off. */

@@ -1,6 +1,7 @@
 package dev.levy.engine;
 
 import dev.levy.model.Shipment;
+import dev.levy.model.View;
 import dev.levy.scenario.Scenario;
 import java.time.LocalDate;
 
@@ -36,6 +37,14 @@ public record LawView(LocalDate asKnown, boolean atEntry, Scenario scenario) {
     /** The day whose knowledge applies to the shipment; null for the schedule as finally amended. */
     public LocalDate knownOn(Shipment s) {
         return atEntry ? s.getRegimeDate() : asKnown;
+    }
+
+    /**
+     * What a result of {@code s} says about the law it read: the day of the law as known (each shipment's own regime date
+     * as known at entry) and the scenario's name; null for the final schedule, whose results carry no view.
+     */
+    public View of(Shipment s) {
+        return isFinal() ? null : new View(knownOn(s), scenario == null ? null : scenario.name());
     }
 
     /** The view in words, for reports: {@code final}, {@code as known on 2025-08-20}, {@code ... under scenario X}. */

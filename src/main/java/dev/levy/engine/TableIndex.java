@@ -4,6 +4,9 @@ import dev.levy.fact.Row;
 import dev.levy.model.Shipment;
 import dev.levy.scenario.Scenario;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.Objects;
 import java.util.Set;
 import java.util.HashMap;
@@ -21,6 +24,13 @@ public final class TableIndex {
     /** The table of MFN (column 1 General) rates; {@link #MFN_SPECIAL} holds the Special column's program rates. */
     public static final String MFN = "mfn";
     public static final String MFN_SPECIAL = "mfn_special";
+    /** The schedule's column 2 rates, one row per line, keyed like {@link #MFN}. */
+    public static final String COLUMN_2 = "column2";
+    /**
+     * The dated table of the countries whose products pay column 2 instead of column 1: the shipment reader checks that
+     * their column 2 rate can be computed, as it checks the column 1 rate of every other origin.
+     */
+    public static final String COLUMN_2_COUNTRIES = "column2_countries";
 
     private final Map<String, List<TableRow>> byHtsPrefix = new HashMap<>();
     private final Map<String, List<TableRow>> byCountry = new HashMap<>();
@@ -28,9 +38,17 @@ public final class TableIndex {
     private final Map<String, ScheduleLine> schedule = new HashMap<>();
     private final Set<String> tableNames = new TreeSet<>();
     private final Map<String, Set<String>> tablePrograms = new java.util.TreeMap<>();
+    /** The schedule's 10-digit lines of each 8-digit number, sorted. */
+    private final Map<String, List<String>> tenDigitLines = new HashMap<>();
+    /** See {@link #lineClasses()}; filled by {@link #classifyTenDigitLines()} once the tables are loaded. */
+    private Map<String, List<List<String>>> lineClasses = Map.of();
 
-    /** One line of the MFN schedule: its general rate row and the Special column's rows by program indicator. */
-    public record ScheduleLine(TableRow general, String generalText, Map<String, TableRow> special) {}
+    /**
+     * One line of the schedule: its general rate row, the Special column's rows by program indicator, and its column 2
+     * rate row (with the texts as the schedule prints them).
+     */
+    public record ScheduleLine(TableRow general, String generalText, Map<String, TableRow> special, TableRow column2,
+                               String column2Text) {}
 
     void addHtsRow(String prefixDigits, TableRow row) {
         byHtsPrefix.computeIfAbsent(prefixDigits, k -> new ArrayList<>()).add(row);
@@ -48,7 +66,7 @@ public final class TableIndex {
 
     /** The names of the tables, sorted. */
     public Set<String> tableNames() {
-        return java.util.Collections.unmodifiableSet(tableNames);
+        return Collections.unmodifiableSet(tableNames);
     }
 
     void addUnkeyedRow(TableRow row) {
@@ -75,17 +93,139 @@ public final class TableIndex {
         return schedule.containsKey(digits);
     }
 
-    /** The schedule line of an HTS number: its 10-digit line if the schedule has one, else its 8-digit line. */
+    /** The schedule line of an HTS number (8 or 10 digits), or null when the schedule does not have it. */
     public ScheduleLine scheduleLine(String htsDigits) {
-        ScheduleLine line = htsDigits.length() == 10 ? schedule.get(htsDigits) : null;
-        return line != null ? line : schedule.get(htsDigits.substring(0, 8));
+        return schedule.get(htsDigits);
     }
 
-    /** The HTS numbers (digits) of the schedule lines with an ad valorem general rate, sorted. */
+    /** The schedule's 10-digit lines of an 8-digit number, sorted (empty when it has none). */
+    public List<String> tenDigitLines(String eightDigits) {
+        return tenDigitLines.getOrDefault(eightDigits, List.of());
+    }
+
+    /**
+     * The 8-digit numbers whose 10-digit lines the tables may treat differently, each with its 10-digit lines grouped in
+     * classes that every table and the schedule treat alike (each class sorted, the classes by their first line). An
+     * 8-digit number is here when a table row is keyed by one of its 10-digit lines, or one of its lines has a schedule
+     * rate of its own that differs from the 8-digit line's. Only these numbers need the ambiguity check of {@link
+     * Evaluator}; every other 8-digit number is treated as all its 10-digit lines are.
+     */
+    public Map<String, List<List<String>>> lineClasses() {
+        return lineClasses;
+    }
+
+    /**
+     * {@link #lineClasses()} in the law a scenario makes: its row changes keyed by a 10-digit line classify that line's
+     * 8-digit number too. The rule set's own classes when the scenario has no such change.
+     */
+    public Map<String, List<List<String>>> lineClasses(Scenario scenario) {
+        if (scenario == null || scenario.rows().stream().noneMatch(c -> c.hts() != null && c.hts().length() > 8)) {
+            return lineClasses;
+        }
+        Map<String, List<List<String>>> out = new HashMap<>(lineClasses);
+        for (Scenario.RowChange c : scenario.rows()) {
+            if (c.hts() != null && c.hts().length() > 8) {
+                out.put(c.hts().substring(0, 8), classify(c.hts().substring(0, 8), scenario));
+            }
+        }
+        return Map.copyOf(out);
+    }
+
+    /** Records the 10-digit lines of the schedule by 8-digit number; once the schedule and its statistical lines are in. */
+    void indexTenDigitLines() {
+        for (String digits : schedule.keySet()) {
+            if (digits.length() == 10) {
+                tenDigitLines.computeIfAbsent(digits.substring(0, 8), k -> new ArrayList<>()).add(digits);
+            }
+        }
+        tenDigitLines.values().forEach(Collections::sort);
+    }
+
+    /** Classifies the 10-digit lines of every 8-digit number that needs it; after {@link #indexTenDigitLines()}. */
+    void classifyTenDigitLines() {
+        Set<String> split = new TreeSet<>();
+        for (String key : byHtsPrefix.keySet()) {
+            if (key.length() > 8) {
+                split.add(key.substring(0, 8));
+            }
+        }
+        for (Map.Entry<String, List<String>> e : tenDigitLines.entrySet()) {
+            ScheduleLine eight = schedule.get(e.getKey());
+            if (eight != null && e.getValue().stream().anyMatch(l -> !rates(schedule.get(l)).equals(rates(eight)))) {
+                split.add(e.getKey());
+            }
+        }
+        Map<String, List<List<String>>> classes = new HashMap<>();
+        for (String eightDigits : split) {
+            classes.put(eightDigits, classify(eightDigits, null));
+        }
+        lineClasses = Map.copyOf(classes);
+    }
+
+    /**
+     * The table rows keyed by a 10-digit line that the schedule lacks although it has the line's 8-digit number: no
+     * shipment could match them, and an 8-digit entry would not be known to depend on them. (A schedule without the
+     * whole number, such as a partial one, refuses every entry of it as UNKNOWN_HTS: nothing to check there.)
+     */
+    List<TableRow> rowsKeyedByUnknownLines() {
+        List<TableRow> out = new ArrayList<>();
+        for (Map.Entry<String, List<TableRow>> e : byHtsPrefix.entrySet()) {
+            String eight = e.getKey().substring(0, Math.min(8, e.getKey().length()));
+            boolean numberKnown = schedule.containsKey(eight) || !tenDigitLines(eight).isEmpty();
+            if (e.getKey().length() > 8 && numberKnown && !schedule.containsKey(e.getKey())) {
+                out.addAll(e.getValue());
+            }
+        }
+        out.sort(Comparator.comparing(TableRow::location));
+        return out;
+    }
+
+    /** The 10-digit lines of an 8-digit number grouped by how the schedule, the tables and the scenario treat each. */
+    private List<List<String>> classify(String eightDigits, Scenario scenario) {
+        Map<List<String>, List<String>> bySignature = new LinkedHashMap<>();
+        for (String line : tenDigitLines(eightDigits)) {
+            List<String> signature = new ArrayList<>();
+            signature.add(rates(schedule.get(line)));
+            for (TableRow r : byHtsPrefix.getOrDefault(line, List.of())) {
+                signature.add(String.join("|", r.table(), String.valueOf(r.rate()), r.heading(), String.valueOf(r.from()),
+                        String.valueOf(r.to()), String.valueOf(r.known()), String.valueOf(r.superseded())));
+            }
+            if (scenario != null) {
+                for (Scenario.RowChange c : scenario.rows()) {
+                    if (line.equals(c.hts())) {
+                        signature.add(String.join("|", "scenario", c.table(), String.valueOf(c.origin()),
+                                String.valueOf(c.rate()), String.valueOf(c.heading()), String.valueOf(c.from()),
+                                String.valueOf(c.to()), String.valueOf(c.remove())));
+                    }
+                }
+            }
+            Collections.sort(signature.subList(1, signature.size()));
+            bySignature.computeIfAbsent(signature, k -> new ArrayList<>()).add(line);
+        }
+        return List.copyOf(bySignature.values().stream().map(List::copyOf).toList());
+    }
+
+    /** A schedule line's rates (General, Special and column 2) as text, to compare lines. */
+    private static String rates(ScheduleLine line) {
+        StringBuilder out = new StringBuilder(line.generalText()).append("|column2=").append(line.column2Text());
+        line.special().forEach((program, row) -> out.append('|').append(program).append('=').append(row.rate())
+                .append('/').append(row.perUnit()).append(row.unit()));
+        return out.toString();
+    }
+
+    /**
+     * The HTS numbers (digits) of the schedule lines whose general and column 2 rates are both ad valorem (a shipment of
+     * any origin needs no quantity), sorted; without the 8-digit numbers of {@link #lineClasses()}, which may be
+     * ambiguous for a shipment: what generators draw valid shipments from.
+     */
     public List<String> adValoremScheduleLines() {
         return schedule.entrySet().stream()
-                .filter(e -> e.getValue().general().rate() != null && e.getValue().general().perUnit() == null)
-                .map(Map.Entry::getKey).sorted().toList();
+                .filter(e -> adValorem(e.getValue().general()) && adValorem(e.getValue().column2()))
+                .map(Map.Entry::getKey).filter(digits -> !lineClasses.containsKey(digits)).sorted().toList();
+    }
+
+    private static boolean adValorem(TableRow rate) {
+        return rate.rate() != null && rate.perUnit() == null;
     }
 
     /** The countries that some table names (directly or through a group), sorted. */
@@ -117,6 +257,9 @@ public final class TableIndex {
             if (special != null) {
                 rows.add(new Row(s, special));
             }
+            if (line.column2().rate() != null) {
+                rows.add(new Row(s, line.column2()));
+            }
         }
         if (view.scenario() != null) {
             applyScenario(rows, s, view.scenario());
@@ -140,6 +283,12 @@ public final class TableIndex {
         }
     }
 
+    /** Whether the shipment's origin is in {@link #COLUMN_2_COUNTRIES} on its regime date (in the final schedule). */
+    public boolean paysColumn2(Shipment s) {
+        return byCountry.getOrDefault(s.getOrigin(), List.of()).stream().anyMatch(r -> r.table().equals(COLUMN_2_COUNTRIES)
+                && r.superseded() == null && r.inForceOn(s.getRegimeDate()));
+    }
+
     /** The rows that match the shipment's HTS number or origin, whatever their window, grouped as indexed. */
     private List<List<TableRow>> candidates(Shipment s) {
         List<List<TableRow>> out = new ArrayList<>();
@@ -154,11 +303,19 @@ public final class TableIndex {
 
     /**
      * The days on which a row matching the shipment comes into force or ends, and the days a row names (a parameter's
-     * day, an in-transit loading day): where its treatment may change.
+     * day, an in-transit loading day): where its treatment may change. For an 8-digit number whose lines the tables
+     * tell apart, the rows of its 10-digit lines count too: from their days the number may decide the measures or no
+     * longer.
      */
     public SortedSet<LocalDate> changeDates(Shipment s) {
         SortedSet<LocalDate> dates = new TreeSet<>();
-        for (List<TableRow> rows : candidates(s)) {
+        List<List<TableRow>> matching = new ArrayList<>(candidates(s));
+        if (lineClasses.containsKey(s.getHtsDigits())) {
+            for (String line : tenDigitLines(s.getHtsDigits())) {
+                matching.add(byHtsPrefix.getOrDefault(line, List.of()));
+            }
+        }
+        for (List<TableRow> rows : matching) {
             for (TableRow r : rows) {
                 if (r.superseded() != null) {
                     continue; // not part of the final schedule

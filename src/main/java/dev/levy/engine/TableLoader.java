@@ -22,8 +22,10 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>a dated table: {@code [hts|country,][rate,]heading,from,to,source}; its name is the file name without
  *       {@code .csv};</li>
- *   <li>the MFN schedule: {@code hts,description,general,special,source}, with rates as the USITC prints them
- *       ({@code Free}, {@code 2.5%}, {@code Free (A+,AU,...,KR,S,SG)}).</li>
+ *   <li>the schedule: {@code hts,description,general,special,column2,source}, with rates as the USITC prints them
+ *       ({@code Free}, {@code 2.5%}, {@code Free (A+,AU,...,KR,S,SG)});</li>
+ *   <li>statistical lines the schedule's edition lacks: {@code hts,description,source}, 10-digit lines that a later
+ *       revision created and the law names; each takes its 8-digit line's rates.</li>
  * </ul>
  */
 final class TableLoader {
@@ -39,6 +41,8 @@ final class TableLoader {
     private final Map<String, String> tableFiles = new TreeMap<>();
     private final Map<String, List<TableRow>> rowsByKey = new TreeMap<>();
     private final Map<String, LocalDate> parameterDays = new TreeMap<>();
+    /** The statistical lines read, by digits, with the file and line that names each: added once the schedule is read. */
+    private final Map<String, String> statisticalLines = new TreeMap<>();
 
     TableLoader(RuleSource source, Map<String, Set<String>> countryGroups, Map<String, Source> sources,
                 List<Problem> problems) {
@@ -74,6 +78,10 @@ final class TableLoader {
             loadParameters(file, columns, lines);
             return;
         }
+        if (columns.keySet().equals(Set.of("hts", "description", "source"))) {
+            loadStatisticalLines(file, columns, lines);
+            return;
+        }
         String name = relative.substring(relative.lastIndexOf('/') + 1, relative.length() - ".csv".length());
         if (columns.containsKey("general")) {
             name = TableIndex.MFN;
@@ -86,6 +94,7 @@ final class TableLoader {
         index.declareTable(name);
         if (columns.containsKey("general")) {
             index.declareTable(TableIndex.MFN_SPECIAL);
+            index.declareTable(TableIndex.COLUMN_2);
             loadSchedule(file, columns, lines);
         } else {
             loadDated(file, name, columns, lines);
@@ -280,7 +289,10 @@ final class TableLoader {
     }
 
     private void loadSchedule(String file, Map<String, Integer> cols, List<Csv.Line> lines) {
-        for (String required : List.of("hts", "general", "special", "source")) {
+        // the schedule repeats a few hundred rate texts over its 31,000 lines (a 10-digit line has its 8-digit line's)
+        Map<String, Optional<RateText>> rateTexts = new java.util.HashMap<>(); // general and column 2
+        Map<String, Map<String, RateText>> specialColumns = new java.util.HashMap<>();
+        for (String required : List.of("hts", "general", "special", "column2", "source")) {
             if (!cols.containsKey(required)) {
                 problems.add(Problem.error(file, lines.get(0).number(), "schedule header lacks the column '" + required + "'"));
                 return;
@@ -301,13 +313,63 @@ final class TableLoader {
             Source src = source(file, line, line.get(cols.get("source")));
             String dotted = dotted(digits);
             String generalText = line.get(cols.get("general"));
-            TableRow generalRow = scheduleRow(TableIndex.MFN, digits, dotted, RateText.parse(generalText), src, where);
+            TableRow generalRow = scheduleRow(TableIndex.MFN, digits, dotted,
+                    rateTexts.computeIfAbsent(generalText, RateText::parse), src, where);
             Map<String, TableRow> special = new TreeMap<>();
-            for (Map.Entry<String, RateText> s : specialRates(line.get(cols.get("special"))).entrySet()) {
+            for (Map.Entry<String, RateText> s : specialColumns.computeIfAbsent(line.get(cols.get("special")),
+                    TableLoader::specialRates).entrySet()) {
                 special.put(s.getKey(), scheduleRow(TableIndex.MFN_SPECIAL, s.getKey(), dotted, Optional.of(s.getValue()), src, where));
             }
-            index.addScheduleLine(digits, new TableIndex.ScheduleLine(generalRow, generalText, special));
+            String column2Text = line.get(cols.get("column2"));
+            TableRow column2Row = scheduleRow(TableIndex.COLUMN_2, digits, dotted,
+                    rateTexts.computeIfAbsent(column2Text, RateText::parse), src, where);
+            index.addScheduleLine(digits, new TableIndex.ScheduleLine(generalRow, generalText, special, column2Row,
+                    column2Text));
         }
+    }
+
+    private void loadStatisticalLines(String file, Map<String, Integer> cols, List<Csv.Line> lines) {
+        for (Csv.Line line : lines.subList(1, lines.size())) {
+            String hts = line.get(cols.get("hts"));
+            String digits = hts.replace(".", "");
+            source(file, line, line.get(cols.get("source")));
+            if (!digits.matches("\\d{10}")) {
+                problems.add(Problem.error(file, line.number(), "malformed statistical line '" + hts + "' (10 digits)"));
+            } else if (statisticalLines.putIfAbsent(digits, file + ":" + line.number()) != null) {
+                problems.add(Problem.error(file, line.number(), "statistical line " + hts + " appears twice"));
+            }
+        }
+    }
+
+    /**
+     * Once every file is read: adds the statistical lines to the schedule (with their 8-digit line's rates), checks that
+     * every table row keyed by a 10-digit line names a line the schedule has (else no valid shipment could ever match it,
+     * and its 8-digit number would not be known to be split), and classifies the 10-digit lines for the ambiguity check.
+     */
+    void resolveTenDigitLines() {
+        statisticalLines.forEach((digits, where) -> {
+            String file = where.substring(0, where.lastIndexOf(':'));
+            int line = Integer.parseInt(where.substring(where.lastIndexOf(':') + 1));
+            TableIndex.ScheduleLine eight = index.scheduleLine(digits.substring(0, 8));
+            if (index.hasScheduleLine(digits)) {
+                problems.add(Problem.error(file, line, "statistical line " + dotted(digits)
+                        + " is in the schedule already: remove it here"));
+            } else if (eight == null) {
+                problems.add(Problem.warning(file, line, "statistical line " + dotted(digits) + " ignored: the schedule has"
+                        + " no 8-digit line " + dotted(digits.substring(0, 8)) + " to take its rates from"));
+            } else {
+                index.addScheduleLine(digits, eight);
+            }
+        });
+        index.indexTenDigitLines();
+        for (TableRow r : index.rowsKeyedByUnknownLines()) {
+            String file = r.location().substring(0, r.location().lastIndexOf(':'));
+            int line = Integer.parseInt(r.location().substring(r.location().lastIndexOf(':') + 1));
+            problems.add(Problem.error(file, line, "HTS " + dotted(r.key()) + " is not a 10-digit line of the schedule: "
+                    + "no shipment could match this row; fix the number, or add the line to mfn/statistical_lines.csv "
+                    + "with the source that creates it"));
+        }
+        index.classifyTenDigitLines();
     }
 
     /** A schedule rate as a row: ad valorem part as the rate, specific part per unit; an unparsed rate has no rate. */
@@ -383,6 +445,7 @@ final class TableLoader {
     Set<String> tableNames() {
         Set<String> names = new TreeSet<>(tableFiles.keySet());
         names.add(TableIndex.MFN_SPECIAL);
+        names.add(TableIndex.COLUMN_2);
         return names;
     }
 

@@ -16,13 +16,15 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.regex.Pattern;
 
 /**
  * The inputs of {@code levy eval}, read as a stream in constant memory. The mode comes from the start of the input,
  * never from the whole of it: {@code [} is a JSON array (read element by element with Jackson's streaming parser);
  * a first line that is a whole JSON value followed by nothing is one shipment; a first line followed by more is JSON
  * Lines. A document whose first line is not JSON on its own (a pretty-printed object) is read whole if it is smaller
- * than {@value #DETECT_LIMIT} characters. CSV is chosen by the caller, never guessed.
+ * than {@value #DETECT_LIMIT} characters. CSV is chosen by the caller, never guessed: JSON input whose first line is a
+ * CSV header is refused whole ({@link LooksLikeCsv}), rather than rejected line by line as JSON.
  */
 public final class Inputs implements Iterator<Input>, AutoCloseable {
     /** The largest pretty-printed single shipment read as one document; beyond it, the input is JSON Lines. */
@@ -34,6 +36,17 @@ public final class Inputs implements Iterator<Input>, AutoCloseable {
     public static final int MAX_LINE = 1 << 20;
 
     public enum Format { JSON, CSV }
+
+    /** JSON input whose first line is a CSV header: read as JSON, every line would be rejected. */
+    public static final class LooksLikeCsv extends IOException {
+        LooksLikeCsv(String header) {
+            super("the input looks like CSV (its first line is a header: " + ShipmentReader.clip(header) + ")");
+        }
+    }
+
+    /** A CSV header: at least two cells, each a field name ({@code hts}, {@code metalContent.steel}), maybe quoted. */
+    private static final Pattern CSV_HEADER = Pattern.compile(
+            "\\uFEFF?\\s*\"?[A-Za-z_][A-Za-z0-9_.]*\"?\\s*(,\\s*\"?[A-Za-z_][A-Za-z0-9_.]*\"?\\s*)+");
 
     /** Reads one element of an array: the elements after it are not "trailing tokens". */
     private static final ObjectReader ELEMENT = Json.MAPPER.reader()
@@ -55,12 +68,22 @@ public final class Inputs implements Iterator<Input>, AutoCloseable {
         this.lines = new LineReader(this.reader, MAX_LINE);
     }
 
+    /**
+     * The inputs of {@code reader} in {@code format}.
+     *
+     * @throws LooksLikeCsv when {@code format} is JSON and the first line is a CSV header (the reader is then closed)
+     */
     public static Inputs open(Reader reader, Format format) throws IOException {
         Inputs in = new Inputs(reader);
         if (format == Format.CSV) {
             in.readCsvHeader();
         } else {
-            in.detect();
+            try {
+                in.detect();
+            } catch (LooksLikeCsv e) {
+                in.close();
+                throw e;
+            }
         }
         return in;
     }
@@ -104,6 +127,9 @@ public final class Inputs implements Iterator<Input>, AutoCloseable {
         }
         JsonLine line = new JsonLine(lineNumber, first);
         Parsed parsed = line.parse();
+        if (parsed.node() == null && CSV_HEADER.matcher(first).matches()) {
+            throw new LooksLikeCsv(first);
+        }
         if (parsed.node() != null) {
             reader.mark(DETECT_LIMIT);
             single = firstNonBlank() == -1;

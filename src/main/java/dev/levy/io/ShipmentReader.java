@@ -15,10 +15,12 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -41,6 +43,11 @@ public final class ShipmentReader {
     private static final int MAX_ID_LENGTH = 200;
     private static final int MAX_QUANTITY_DECIMALS = 6;
     private static final Pattern UNIT = Pattern.compile("\\p{L}[\\p{L}\\p{N} ./()]{0,29}");
+    /**
+     * HTSUS chapter 99 holds the headings of additional duties (and temporary legislation), never an article's
+     * classification: Levy finds the chapter 99 headings that apply to the article's own number.
+     */
+    private static final String ADDITIONAL_DUTIES_CHAPTER = "99";
     /** Input echoed in a message is cut to this many characters: a message is for a person. */
     private static final int ECHO = 40;
 
@@ -160,6 +167,11 @@ public final class ShipmentReader {
             throw new Invalid(ErrorCode.INVALID_HTS, "hts", "hts '" + clip(hts)
                     + "' is not an HTSUS number of 8 or 10 digits (e.g. 8703.23.01 or 8703230190)");
         }
+        if (digits.startsWith(ADDITIONAL_DUTIES_CHAPTER)) {
+            throw new Invalid(ErrorCode.INVALID_HTS, "hts", "hts '" + clip(hts) + "' is a chapter 99 heading (an additional"
+                    + " duty or a temporary provision), not the classification of the article: give the article's own HTS"
+                    + " number of chapters 1 to 97, and Levy finds the chapter 99 headings that apply to it");
+        }
         return digits;
     }
 
@@ -167,8 +179,9 @@ public final class ShipmentReader {
         String origin = text(node, "origin", true, ErrorCode.INVALID_COUNTRY);
         String code = origin.strip().toUpperCase();
         if (!Countries.isIsoCode(code)) {
+            String hint = Countries.hint(code);
             throw new Invalid(ErrorCode.INVALID_COUNTRY, "origin", "origin '" + clip(origin)
-                    + "' is not an ISO 3166-1 alpha-2 country code (e.g. JP, DE, CN)");
+                    + "' is not an ISO 3166-1 alpha-2 country code" + (hint == null ? " (e.g. JP, DE, CN)" : ": " + hint));
         }
         return code;
     }
@@ -346,14 +359,16 @@ public final class ShipmentReader {
         }
         var line = ruleSet.tables().scheduleLine(s.getHtsDigits());
         if (line == null) {
-            throw new Invalid(ErrorCode.UNKNOWN_HTS, "hts", "HTS " + s.getHts()
-                    + " is not in the rules' MFN schedule; add its line to the schedule (or import the USITC schedule)");
+            throw unknownLine(s);
         }
-        TableRow rate = s.getSpi() != null && line.special().containsKey(s.getSpi())
+        boolean column2 = ruleSet.tables().paysColumn2(s);
+        TableRow rate = column2 ? line.column2() : s.getSpi() != null && line.special().containsKey(s.getSpi())
                 ? line.special().get(s.getSpi()) : line.general();
         if (rate.rate() == null) {
-            throw new Invalid(ErrorCode.UNSUPPORTED_RATE, "hts", "HTS " + s.getHts() + " has the general rate '"
-                    + line.generalText() + "', which Levy cannot compute (only Free, ad valorem, and specific or compound "
+            String text = column2 ? line.column2Text() : line.generalText();
+            throw new Invalid(ErrorCode.UNSUPPORTED_RATE, "hts", "HTS " + s.getHts() + " has the "
+                    + (column2 ? "column 2 rate (products of " + s.getOrigin() + " pay column 2)" : "general rate") + " '"
+                    + text + "', which Levy cannot compute (only Free, ad valorem, and specific or compound "
                     + "rates per unit are supported)");
         }
         if (rate.perUnit() != null && s.getQuantityAmount() == null) {
@@ -367,8 +382,33 @@ public final class ShipmentReader {
         }
     }
 
+    /** Why the schedule has no line for the shipment's number: an unknown number, or an 8-digit one whose lines differ. */
+    private Invalid unknownLine(Shipment s) {
+        String digits = s.getHtsDigits();
+        List<String> lines = ruleSet.tables().tenDigitLines(digits.substring(0, 8));
+        if (digits.length() == 8 && !lines.isEmpty()) {
+            Map<String, List<String>> byRate = new TreeMap<>();
+            for (String l : lines) {
+                byRate.computeIfAbsent(ruleSet.tables().scheduleLine(l).generalText(), k -> new ArrayList<>())
+                        .add(Shipment.dotted(l));
+            }
+            List<String> parts = byRate.entrySet().stream().map(e -> String.join(", ", e.getValue())
+                    + (e.getValue().size() == 1 ? " has " : " have ") + "the general rate " + e.getKey()).toList();
+            return new Invalid(ErrorCode.AMBIGUOUS_HTS, "hts", "HTS " + s.getHts() + " does not decide the MFN rate, its"
+                    + " 10-digit lines differ: " + String.join("; ", parts) + ". Give the 10-digit number");
+        }
+        if (digits.length() == 10 && (!lines.isEmpty() || ruleSet.tables().scheduleLine(digits.substring(0, 8)) != null)) {
+            return new Invalid(ErrorCode.UNKNOWN_HTS, "hts", "HTS " + s.getHts() + " is not a 10-digit line of the rules'"
+                    + " MFN schedule" + (lines.isEmpty() ? "; its 8-digit number has no 10-digit lines: give "
+                    + s.getHts().substring(0, 10) : "; the lines of " + s.getHts().substring(0, 10) + " are "
+                    + String.join(", ", lines.stream().map(Shipment::dotted).toList())));
+        }
+        return new Invalid(ErrorCode.UNKNOWN_HTS, "hts", "HTS " + s.getHts()
+                + " is not in the rules' MFN schedule; add its line to the schedule (or import the USITC schedule)");
+    }
+
     /** Input text as a message quotes it: cut short, so that a hostile line cannot make a huge message. */
-    static String clip(String text) {
+    public static String clip(String text) {
         return text.length() <= ECHO ? text : text.substring(0, ECHO) + "... (" + text.length() + " characters)";
     }
 

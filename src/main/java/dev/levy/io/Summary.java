@@ -1,19 +1,24 @@
 package dev.levy.io;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.levy.model.Evaluation;
 import dev.levy.model.Measure;
 import dev.levy.model.Rejection;
 import dev.levy.model.Result;
+import dev.levy.model.View;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * The importer's report of a batch: counts, and exact totals of value and duty by program, by origin and by month of
- * entry. Fed in input order on one thread; keys sorted, so the report is the same at any thread count.
+ * entry, and the {@code view} of the results when they read other law than the final schedule (a batch reads one law).
+ * Fed in input order on one thread; keys sorted, so the report is the same at any thread count.
  */
-@JsonPropertyOrder({"read", "evaluated", "rejected", "totalValue", "totalDuty", "byProgram", "byOrigin", "byMonth"})
+@JsonPropertyOrder({"view", "read", "evaluated", "rejected", "totalValue", "totalDuty", "byProgram", "byOrigin",
+        "byMonth"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class Summary {
 
     /** Totals of one group: shipments in it, their value, and the duty (of the group's program, for byProgram). */
@@ -36,6 +41,7 @@ public final class Summary {
         public BigDecimal getDuty() { return duty; }
     }
 
+    private View view;
     private long read;
     private long rejected;
     private final Totals all = new Totals();
@@ -50,6 +56,7 @@ public final class Summary {
             return;
         }
         Result r = (Result) e;
+        view = r.view();
         all.add(r.value(), r.totalDuty());
         byOrigin.computeIfAbsent(r.origin(), k -> new Totals()).add(r.value(), r.totalDuty());
         byMonth.computeIfAbsent(r.entryDate().toString().substring(0, 7), k -> new Totals()).add(r.value(), r.totalDuty());
@@ -60,6 +67,9 @@ public final class Summary {
         dutyByProgram.forEach((program, duty) ->
                 byProgram.computeIfAbsent(program, k -> new Totals()).add(r.value(), duty));
     }
+
+    /** Which law the totals read; null (absent) for the final schedule. */
+    public View getView() { return view; }
 
     public long getRead() { return read; }
 

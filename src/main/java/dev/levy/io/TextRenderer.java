@@ -9,7 +9,10 @@ import dev.levy.model.Result;
 import dev.levy.model.TraceStep;
 import java.util.List;
 
-/** Renders an evaluation for a person: each measure's arithmetic, what was not applied and why, and the trace. */
+/**
+ * Renders an evaluation for a person: which law it read when not the final schedule, each measure's arithmetic, what was
+ * not applied and why, and the trace.
+ */
 public final class TextRenderer {
 
     private TextRenderer() {}
@@ -46,6 +49,9 @@ public final class TextRenderer {
 
     private static String result(Result r, List<String> hints) {
         StringBuilder out = new StringBuilder();
+        if (r.view() != null) {
+            out.append(r.view().describe()).append("\n"); // first, so that no one takes it for the law as assessed
+        }
         out.append(r.id() == null ? "" : r.id() + ": ").append("HTS ").append(r.hts()).append(", origin ")
                 .append(r.origin()).append(", entered ").append(r.entryDate()).append(", value ")
                 .append(MessageTemplate.usd(r.value())).append("\n\n");

@@ -10,6 +10,8 @@ public enum ErrorCode {
     INVALID_ID,
     INVALID_HTS,
     UNKNOWN_HTS,
+    /** An 8-digit number whose 10-digit lines would give this shipment different measures: the 10-digit line decides. */
+    AMBIGUOUS_HTS,
     INVALID_COUNTRY,
     INVALID_DATE,
     INVALID_TIME,

@@ -9,7 +9,7 @@ import java.math.BigDecimal;
  * An applied tariff measure: {@code rate} percent of {@code basis} gives {@code amount}, rounded half-up to the cent.
  *
  * @param program     program code of the contract, e.g. {@code SECTION_232_AUTOS}
- * @param heading     the Chapter 99 heading, or the HTS number for the MFN line
+ * @param heading     the Chapter 99 heading, or the HTS number for the Chapter 1-97 line (column 1 or column 2)
  * @param rate        percent
  * @param basis       USD value the rate applies to
  * @param amount      USD, to the cent
@@ -23,11 +23,15 @@ import java.math.BigDecimal;
 public record Measure(String program, String heading, BigDecimal rate, BigDecimal basis, BigDecimal amount,
                       String citation, String description, String specific) {
 
-    /** The contract's program code of the Chapter 1-97 line (column 1 rate); every other program is an additional duty. */
+    /** The contract's program code of the Chapter 1-97 line at its column 1 rate. */
     public static final String MFN = "MFN";
 
+    /**
+     * Whether this is an additional duty, reported under a Chapter 99 heading; the Chapter 1-97 line (column 1 or column
+     * 2) is reported under the shipment's own HTS number.
+     */
     @JsonIgnore
     public boolean isAdditionalDuty() {
-        return !program.equals(MFN);
+        return heading.startsWith("99");
     }
 }

@@ -9,13 +9,17 @@ import java.util.List;
 /**
  * The evaluation of one shipment: measures in CBP reporting order, totals, what was not applied and why, and the
  * trace of every rule that fired. Immutable.
+ *
+ * @param view which law the result read when it is not the final schedule (as known on a day, a scenario); null, and
+ *             absent from the JSON, for the final schedule
  */
-@JsonPropertyOrder({"id", "hts", "origin", "entryDate", "value", "measures", "totalDuty", "totalRate", "notApplied",
-        "trace", "rulesVersion"})
+@JsonPropertyOrder({"id", "hts", "origin", "entryDate", "value", "view", "measures", "totalDuty", "totalRate",
+        "notApplied", "trace", "rulesVersion"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Result(String id, String hts, String origin, LocalDate entryDate, BigDecimal value,
                      List<Measure> measures, BigDecimal totalDuty, BigDecimal totalRate,
-                     List<NotApplied> notApplied, List<TraceStep> trace, String rulesVersion) implements Evaluation {
+                     List<NotApplied> notApplied, List<TraceStep> trace, String rulesVersion,
+                     View view) implements Evaluation {
 
     public Result {
         measures = List.copyOf(measures);

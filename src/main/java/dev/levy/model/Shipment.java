@@ -73,7 +73,8 @@ public final class Shipment {
         return hts;
     }
 
-    private static String dotted(String d) {
+    /** HTS digits (8 or 10) in dotted form. */
+    public static String dotted(String d) {
         String dotted = d.substring(0, 4) + "." + d.substring(4, 6) + "." + d.substring(6, 8);
         return d.length() == 10 ? dotted + "." + d.substring(8) : dotted;
     }
@@ -124,6 +125,16 @@ public final class Shipment {
     public String getQuantityUnit() { return quantityUnit; }
 
     public Set<String> getDeclarations() { return declarations; }
+
+    /** This shipment under another HTS number (8 or 10 digits), every other fact the same. */
+    public Shipment withHtsDigits(String digits) {
+        Builder b = builder().id(id).htsDigits(digits).origin(origin).entryDate(entryDate).entryTime(entryTime)
+                .loadedDate(loadedDate).transport(transport).value(value).usContent(usContent).steelContent(steelContent)
+                .aluminumContent(aluminumContent).copperContent(copperContent).spi(spi)
+                .quantity(quantityAmount, quantityUnit);
+        declarations.forEach(b::declaration);
+        return b.build();
+    }
 
     @Override
     public String toString() {

@@ -9,11 +9,14 @@ import java.util.List;
 /**
  * The refund report as CSV for a spreadsheet: one row per entry line and instrument (program and Chapter 99 heading)
  * with a duty in any view, so that a pivot by line, program, heading, origin or month gives the report's totals. Amounts
- * in USD with two decimals; text cells quoted when they hold a comma, a quote or a line break.
+ * in USD with two decimals; text cells quoted when they hold a comma, a quote or a line break. The last two columns say
+ * which law the amounts read, as the JSON line's {@code views}: {@code filed_as_known}, the day whose published law
+ * {@code filed} read, and {@code scenario_name}, the scenario of {@code scenario}; {@code owed} is the final schedule.
  */
 public final class RefundCsv {
     static final List<String> HEADER = List.of("line", "id", "entry_date", "month", "origin", "hts", "value", "program",
-            "heading", "filed", "owed", "scenario", "refund", "refund_under_scenario", "citation");
+            "heading", "filed", "owed", "scenario", "refund", "refund_under_scenario", "citation", "filed_as_known",
+            "scenario_name");
 
     private final Writer out;
 
@@ -31,7 +34,8 @@ public final class RefundCsv {
             write(List.of(Long.toString(line.line()), text(line.id()), line.entryDate().toString(),
                     line.entryDate().toString().substring(0, 7), line.origin(), line.hts(), money(line.value()),
                     i.program(), i.heading(), money(i.filed()), money(i.owed()), money(i.scenario()),
-                    money(i.getRefund()), money(i.getRefundUnderScenario()), text(i.citation())));
+                    money(i.getRefund()), money(i.getRefundUnderScenario()), text(i.citation()),
+                    line.views().filed().asKnown().toString(), line.views().scenario().scenario()));
         }
     }
 

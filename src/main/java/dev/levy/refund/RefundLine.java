@@ -9,6 +9,7 @@ import dev.levy.model.Measure;
 import dev.levy.model.Rejection;
 import dev.levy.model.Result;
 import dev.levy.model.ShipmentError;
+import dev.levy.model.View;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,15 +20,24 @@ import java.util.TreeMap;
 
 /**
  * One entry line of a refund report: its duty as filed (the law as known at entry), as owed under the schedule as
- * finally amended, and as owed under a scenario, with the differences by program and Chapter 99 heading. A refund is
- * {@code filed - owed}: positive when duty was overpaid, negative when more is owed. Rejected inputs carry their error.
+ * finally amended, and as owed under a scenario, with the differences by program and Chapter 99 heading, and the
+ * {@code views}: which law each amount read. A refund is {@code filed - owed}: positive when duty was overpaid, negative
+ * when more is owed. Rejected inputs carry their error.
  */
-@JsonPropertyOrder({"line", "id", "hts", "origin", "entryDate", "value", "filed", "owed", "scenario", "refund",
+@JsonPropertyOrder({"line", "id", "hts", "origin", "entryDate", "value", "views", "filed", "owed", "scenario", "refund",
         "refundUnderScenario", "differences", "error"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RefundLine(long line, String id, String hts, String origin, LocalDate entryDate, BigDecimal value,
-                         BigDecimal filed, BigDecimal owed, BigDecimal scenario, BigDecimal refund,
+                         Views views, BigDecimal filed, BigDecimal owed, BigDecimal scenario, BigDecimal refund,
                          BigDecimal refundUnderScenario, @JsonIgnore List<Instrument> instruments, ShipmentError error) {
+
+    /**
+     * The law each amount column read, as the results' {@code view}: {@code filed} the law as known on the line's regime
+     * date, {@code scenario} the scenario; {@code owed} is the final schedule, so it has none (absent).
+     */
+    @JsonPropertyOrder({"filed", "owed", "scenario"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Views(View filed, View owed, View scenario) {}
 
     /**
      * The duty of one program under one heading (instrument) in each view; {@code changed} instruments only are listed
@@ -53,14 +63,15 @@ public record RefundLine(long line, String id, String hts, String origin, LocalD
     public static RefundLine of(long line, List<Evaluation> views) {
         for (Evaluation e : views) {
             if (e instanceof Rejection r) {
-                return new RefundLine(line, r.id(), null, null, null, null, null, null, null, null, null, null, r.error());
+                return new RefundLine(line, r.id(), null, null, null, null, null, null, null, null, null, null, null,
+                        r.error());
             }
         }
         Result filed = (Result) views.get(0);
         Result owed = (Result) views.get(1);
         Result scenario = (Result) views.get(2);
         return new RefundLine(line, filed.id(), filed.hts(), filed.origin(), filed.entryDate(), filed.value(),
-                filed.totalDuty(), owed.totalDuty(), scenario.totalDuty(), filed.totalDuty().subtract(owed.totalDuty()),
+                new Views(filed.view(), owed.view(), scenario.view()), filed.totalDuty(), owed.totalDuty(), scenario.totalDuty(), filed.totalDuty().subtract(owed.totalDuty()),
                 filed.totalDuty().subtract(scenario.totalDuty()), instruments(filed, owed, scenario), null);
     }
 

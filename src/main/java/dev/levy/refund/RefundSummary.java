@@ -2,6 +2,7 @@ package dev.levy.refund;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -10,7 +11,7 @@ import java.util.TreeMap;
  * origin and by month of entry. Fed in input order on one thread; keys sorted, so the report is the same at any thread
  * count. Every total is the exact sum of the lines' amounts.
  */
-@JsonPropertyOrder({"scenario", "read", "evaluated", "rejected", "total", "byProgram", "byOrigin", "byMonth"})
+@JsonPropertyOrder({"scenario", "views", "read", "evaluated", "rejected", "total", "byProgram", "byOrigin", "byMonth"})
 public final class RefundSummary {
 
     /** Totals of one group: entry lines in it, their value, and the duty in each view. */
@@ -82,6 +83,15 @@ public final class RefundSummary {
     }
 
     public String getScenario() { return scenario; }
+
+    /** Which law each amount column read, in words (the lines' {@code views} give each line's day). */
+    public Map<String, String> getViews() {
+        Map<String, String> views = new LinkedHashMap<>();
+        views.put("filed", "the law as known at each line's entry (its regime date)");
+        views.put("owed", "the final schedule");
+        views.put("scenario", "scenario " + scenario + ", on the final schedule");
+        return views;
+    }
 
     public long getRead() { return read; }
 

@@ -4,18 +4,22 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.levy.Levy;
 import dev.levy.io.Json;
+import dev.levy.io.ShipmentReader;
 import dev.levy.model.ErrorCode;
 import dev.levy.model.Evaluation;
 import dev.levy.model.Rejection;
 import dev.levy.model.ShipmentError;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * {@code POST /v1/evaluate}: one shipment object gives its result (pretty JSON, as {@code levy eval}); an array gives
- * a JSON array of results and error objects in input order, one per line. A single rejected shipment is a 400 with
- * its error object; in an array, rejections stand in their places and the answer is 200.
+ * {@code POST /v1/evaluate[?asKnown=YYYY-MM-DD][&scenario=NAME]}: one shipment object gives its result (pretty JSON, as
+ * {@code levy eval}); an array gives a JSON array of results and error objects in input order, one per line. A single
+ * rejected shipment is a 400 with its error object; in an array, rejections stand in their places and the answer is
+ * 200. The query chooses the law (see {@link ViewParameters}); any other parameter is a 400, since a misspelt
+ * {@code asKnown} must not quietly give the final schedule.
  */
 final class EvaluateEndpoint implements Endpoint {
     private final Levy levy;
@@ -30,12 +34,20 @@ final class EvaluateEndpoint implements Endpoint {
 
     @Override
     public void handle(Exchange exchange) throws Exception {
+        Map<String, List<String>> query = exchange.query();
+        for (String name : query.keySet()) {
+            if (!ViewParameters.NAMES.contains(name)) {
+                throw HttpFailure.of(400, "INVALID_PARAMETER", ShipmentReader.clip(name), "unknown parameter '"
+                        + ShipmentReader.clip(name) + "' (parameters: asKnown, scenario); the shipment goes in the body");
+            }
+        }
+        Levy under = ViewParameters.apply(levy, query);
         JsonNode input = parse(exchange.body(limits.maxBodyBytes()));
         if (input.isObject()) {
-            Evaluation e = gate.run(() -> levy.evaluate(input));
+            Evaluation e = gate.run(() -> under.evaluate(input));
             exchange.sendJson(e instanceof Rejection ? 400 : 200, Json.pretty(e));
         } else if (input.isArray()) {
-            List<Evaluation> all = gate.run(() -> levy.evaluateAll(shipments(input)));
+            List<Evaluation> all = gate.run(() -> under.evaluateAll(shipments(input)));
             exchange.sendJson(200, array(all));
         } else {
             throw new HttpFailure(400, rejection(ErrorCode.NOT_AN_OBJECT,

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.levy.Timeline;
 import dev.levy.model.Measure;
 import dev.levy.model.NotApplied;
+import dev.levy.model.Rejection;
 import dev.levy.model.Result;
+import dev.levy.model.ShipmentError;
+import dev.levy.model.View;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,18 +18,23 @@ import java.util.Map;
 /**
  * {@code GET /v1/timeline}: one shipment's treatment across a span of entry dates, as periods. Each period starts on
  * a day where the additional duties change (from 12:01 a.m.), gives the total rate and the measures of entries in it,
- * and says what changed from the period before and under which instrument.
+ * and says what changed from the period before and under which instrument. Without a value (rates only), there is no
+ * {@code value}, {@code totalDuty} or {@code amount}; {@code view} says which law was read when it is not the final
+ * schedule, as in a result.
  */
-@JsonPropertyOrder({"hts", "origin", "value", "from", "to", "rulesVersion", "periods"})
+@JsonPropertyOrder({"hts", "origin", "value", "from", "to", "rulesVersion", "view", "periods"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record TimelineView(String hts, String origin, BigDecimal value, LocalDate from, LocalDate to,
-                           String rulesVersion, List<Period> periods) {
+                           String rulesVersion, View view, List<Period> periods) {
 
     /** Entries from {@code from} to {@code to} (inclusive, US Eastern, 12:01 a.m. boundaries). */
     @JsonPropertyOrder({"from", "to", "totalRate", "totalDuty", "measures", "changes"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Period(LocalDate from, LocalDate to, BigDecimal totalRate, BigDecimal totalDuty,
                          List<Applied> measures, List<Change> changes) {}
 
     @JsonPropertyOrder({"program", "heading", "rate", "amount"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Applied(String program, String heading, BigDecimal rate, BigDecimal amount) {}
 
     /**
@@ -38,8 +46,12 @@ public record TimelineView(String hts, String origin, BigDecimal value, LocalDat
     public record Change(String program, String kind, String heading, BigDecimal rateBefore, BigDecimal rateAfter,
                          String citation) {}
 
-    /** The periods of the timeline's points that overlap {@code [from, to]}, clipped to it. */
-    public static TimelineView of(Result shipment, List<Timeline.Point> points, LocalDate from, LocalDate to) {
+    /**
+     * The periods of the timeline's points that overlap {@code [from, to]}, clipped to it; with the value and amounts
+     * when {@code amounts}, else rates only (the shipment's value was not given).
+     */
+    public static TimelineView of(Result shipment, List<Timeline.Point> points, LocalDate from, LocalDate to,
+                                  boolean amounts) {
         List<Period> periods = new ArrayList<>();
         Result before = null;
         for (int i = 0; i < points.size(); i++) {
@@ -47,19 +59,24 @@ public record TimelineView(String hts, String origin, BigDecimal value, LocalDat
             LocalDate end = i + 1 < points.size() ? points.get(i + 1).from().minusDays(1) : to;
             if (!end.isBefore(from) && !p.from().isAfter(to)) {
                 LocalDate start = p.from().isBefore(from) ? from : p.from();
+                if (p.rejection() != null) { // a period the shipment cannot be evaluated in is never left out silently
+                    ShipmentError e = p.rejection().error();
+                    throw new HttpFailure(400, new Rejection(p.rejection().id(), new ShipmentError(e.code(), e.field(),
+                            "entered from " + start + ": " + e.message())));
+                }
                 List<Change> changes = periods.isEmpty() ? List.of() : changes(before, p.result());
                 periods.add(new Period(start, end.isAfter(to) ? to : end, p.result().totalRate(),
-                        p.result().totalDuty(), applied(p.result()), changes));
+                        amounts ? p.result().totalDuty() : null, applied(p.result(), amounts), changes));
             }
             before = p.result();
         }
-        return new TimelineView(shipment.hts(), shipment.origin(), shipment.value(), from, to, shipment.rulesVersion(),
-                periods);
+        return new TimelineView(shipment.hts(), shipment.origin(), amounts ? shipment.value() : null, from, to,
+                shipment.rulesVersion(), shipment.view(), periods);
     }
 
-    private static List<Applied> applied(Result r) {
+    private static List<Applied> applied(Result r, boolean amounts) {
         return r.measures().stream().filter(m -> m.amount().signum() > 0 || !m.isAdditionalDuty())
-                .map(m -> new Applied(m.program(), m.heading(), m.rate(), m.amount())).toList();
+                .map(m -> new Applied(m.program(), m.heading(), m.rate(), amounts ? m.amount() : null)).toList();
     }
 
     private static List<Change> changes(Result before, Result after) {

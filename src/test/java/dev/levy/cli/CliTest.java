@@ -221,9 +221,12 @@ class CliTest {
         }
         Run r = run("import-hts", usitc.toString(), "--rules", rules.toString(), "--source", "USITC test excerpt");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().startsWith("read 15 lines: imported "), r.out());
+        assertTrue(r.out().startsWith("read 18 lines: imported "), r.out());
         String schedule = Files.readString(rules.resolve("mfn/schedule.csv"));
         assertTrue(schedule.contains("0102.29.40,Other: weighing over 320 kg,1¢/kg,"), schedule);
+        assertTrue(schedule.contains("\nhts,description,general,special,column2,source\n"), "the column 2 rates are carried");
+        assertTrue(schedule.contains("6109.10.00,Of cotton,16.5%,\"Free (AU,BH,CL,CO,IL,JO,KR,MA,OM,P,PA,PE,S,SG)\",90%,"), schedule);
+        assertTrue(r.out().contains("column 2 rates: "), r.out());
         assertEquals(0, run("check", "--rules", rules.toString()).exit(), "the imported schedule loads");
     }
 

@@ -126,7 +126,8 @@ class RuleSetLoaderTest {
     @Test
     void ruleNamingAnUnknownTableIsAnError() throws IOException {
         Path rules = rules();
-        replace(rules.resolve("mfn/mfn.drl"), "table == \"mfn_special\")\nthen", "table == \"mfn_specail\")\nthen");
+        replace(rules.resolve("mfn/mfn.drl"), "r : Row(shipment == s, table == \"mfn_special\")",
+                "r : Row(shipment == s, table == \"mfn_specail\")");
         assertTrue(problems(rules).stream().anyMatch(p -> p.message().contains("no table named \"mfn_specail\"")));
     }
 

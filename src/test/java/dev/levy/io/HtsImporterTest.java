@@ -63,8 +63,37 @@ class HtsImporterTest {
         assertEquals("25%", byHts.get("8704.21.01").general(), "an 8-digit row from its single .00 line");
         assertEquals("2.5%", byHts.get("8708.10.30").general(), "an 8-digit row from lines that share one rate");
         assertFalse(byHts.containsKey("8708.10.60"), "lines with different rates leave the 8-digit entry ambiguous");
-        assertFalse(byHts.containsKey("6109.10.00.04"), "a 10-digit line without a rate takes its 8-digit line's");
+        assertEquals("16.5%", byHts.get("6109.10.00.04").general(), "a 10-digit line without a rate takes its 8-digit line's");
+        assertEquals(2, report.inherited(), report.summary()); // 0101.21.00.10 and 6109.10.00.04
         assertTrue(byHts.keySet().stream().noneMatch(h -> h.startsWith("99")), "chapter 99 is the rules' business");
+        assertEquals("90%", byHts.get("6109.10.00").column2(), "column 2 is carried");
+        assertEquals("$1.05/kg + 35%", byHts.get("0402.99.90.00").column2(), "a compound column 2 rate as printed");
+        assertEquals("25%", byHts.get("8708.10.30").column2(), "an 8-digit row takes the column 2 rate its lines share");
+    }
+
+    @Test
+    void anExportWithoutColumnTwoIsRefused() {
+        String withoutColumn2 = "HTS Number,Indent,Description,Unit of Quantity,General Rate of Duty,Special Rate of Duty\n"
+                + "\"0101.21.00\",\"2\",\"Purebred breeding animals\",\"\",\"Free\",\"\"\n";
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> HtsImporter.importCsv(withoutColumn2));
+        assertTrue(e.getMessage().contains("column 2 rate of duty"), e.getMessage());
+    }
+
+    @Test
+    void columnTwoRatesAreChargedForAGeneralNote3bOriginInTheSameFormAsColumnOne() throws IOException {
+        Levy levy = Levy.fromDirectory(rulesWithImportedSchedule(excerpt()));
+        // column 2 of 0402.99.90: $1.05/kg x 1000 kg + 35% of $5,000 = 1050.00 + 1750.00
+        Result r = TestSupport.result(levy.evaluate("{\"hts\":\"0402.99.90.00\",\"origin\":\"KP\",\"entryDate\":\"2025-02-01\","
+                + "\"value\":5000,\"quantity\":{\"amount\":1000,\"unit\":\"kg\"}}"));
+        Measure column2 = r.measures().stream().filter(m -> m.program().equals("COLUMN_2")).findFirst().orElseThrow();
+        assertEquals(new BigDecimal("2800.00"), column2.amount());
+        assertEquals("$1.05/kg x 1000 kg = $1,050.00", column2.specific());
+        assertTrue(r.measures().stream().noneMatch(m -> m.program().equals(Measure.MFN)), r.measures().toString());
+        // the cane sugar line: its column 1 rate cannot be computed, its column 2 rate can
+        Result sugar = TestSupport.result(levy.evaluate("{\"hts\":\"1701.12.05.00\",\"origin\":\"CU\","
+                + "\"entryDate\":\"2025-02-01\",\"value\":5000,\"quantity\":{\"amount\":1000,\"unit\":\"kg\"}}"));
+        assertEquals(new BigDecimal("44.00"), sugar.totalDuty());
     }
 
     private Path rulesWithImportedSchedule(String usitc) throws IOException {
@@ -96,6 +125,23 @@ class HtsImporterTest {
         assertTrue(sugar.contains("UNSUPPORTED_RATE"), sugar);
     }
 
+    /**
+     * Contract §5: an 8-digit number whose 10-digit lines have different rates (8708.10.60: 2.5% and 3%) has no rate
+     * of its own, so it does not decide the MFN line: AMBIGUOUS_HTS naming the lines and their rates, where it was
+     * UNKNOWN_HTS; each line is evaluated at its own rate, and a line the schedule lacks is UNKNOWN_HTS.
+     */
+    @Test
+    void anEightDigitNumberWhoseLinesHaveDifferentRatesIsAmbiguous() throws IOException {
+        Levy levy = Levy.fromDirectory(rulesWithImportedSchedule(excerpt()));
+        String shipment = "{\"hts\":\"%s\",\"origin\":\"NZ\",\"entryDate\":\"2025-02-01\",\"value\":1000}";
+        String eight = Json.compact(levy.evaluate(shipment.formatted("8708.10.60")));
+        assertTrue(eight.contains("AMBIGUOUS_HTS") && eight.contains("8708.10.60.10 has the general rate 2.5%")
+                && eight.contains("8708.10.60.50 has the general rate 3%"), eight);
+        assertEquals(new BigDecimal("3"), mfn(TestSupport.result(levy.evaluate(shipment.formatted("8708.10.60.50")))).rate());
+        String unknown = Json.compact(levy.evaluate(shipment.formatted("8708.10.60.90")));
+        assertTrue(unknown.contains("UNKNOWN_HTS") && unknown.contains("8708.10.60.10, 8708.10.60.50"), unknown);
+    }
+
     /** The acceptance: after importing the official file, 300 random ad valorem lines get their official rate. */
     @Test
     void officialScheduleImportGivesTheOfficialRateOnARandomSample() throws IOException {
@@ -103,22 +149,7 @@ class HtsImporterTest {
         assumeTrue(shared != null, "skipped: ../shared (the official USITC export) is not beside this clone");
         String usitc = Files.readString(shared.resolve("data/usitc/hts_2025_basic_edition.csv"));
         Levy levy = Levy.fromDirectory(rulesWithImportedSchedule(usitc));
-        // every 10-digit statistical line with its effective general rate (its own, or its 8-digit line's)
-        List<String[]> lines = new ArrayList<>();
-        String parent = "";
-        String parentRate = "";
-        for (Csv.Line l : Csv.parse(usitc)) {
-            String hts = l.get(0);
-            if (hts.matches("\\d{4}\\.\\d{2}\\.\\d{2}")) {
-                parent = hts;
-                parentRate = l.get(4);
-            } else if (hts.matches("\\d{4}\\.\\d{2}\\.\\d{2}\\.\\d{2}") && !hts.startsWith("99")) {
-                String rate = !l.get(4).isEmpty() ? l.get(4) : hts.startsWith(parent) ? parentRate : "";
-                if (rate.matches("Free|\\d+(\\.\\d+)?%")) {
-                    lines.add(new String[] {hts, rate});
-                }
-            }
-        }
+        List<String[]> lines = TestSupport.officialAdValoremLines(usitc, 4);
         assertTrue(lines.size() > 10_000, "the official file has its ad valorem lines: " + lines.size());
         Collections.shuffle(lines, new Random(2025));
         List<String> wrong = new ArrayList<>();

@@ -38,12 +38,13 @@ final class ShipmentGen {
         this.rules = rules;
         TreeSet<String> hts = new TreeSet<>();
         TreeSet<String> fixtureCountries = new TreeSet<>();
+        // decidable numbers only: an ambiguous 8-digit number (a fixture of AMBIGUOUS_HTS) would be rejected
+        java.util.Set<String> adValorem = new java.util.HashSet<>(rules.tables().adValoremScheduleLines());
         for (Fixture f : FixtureLoader.load(List.of(TestSupport.projectDir().resolve("fixtures")))) {
             JsonNode s = f.shipment();
             if (s != null && s.path("hts").isTextual() && s.path("quantity").isMissingNode()) {
                 String digits = s.get("hts").asText().replaceAll("[. ]", "");
-                if (digits.matches("\\d{8}|\\d{10}") && rules.tables().scheduleLine(digits) != null
-                        && rules.tables().adValoremScheduleLines().contains(digits)) {
+                if (adValorem.contains(digits)) {
                     hts.add(digits);
                 }
             }

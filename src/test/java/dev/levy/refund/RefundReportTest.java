@@ -79,6 +79,7 @@ class RefundReportTest {
             assertEquals(owed.totalDuty(), l.owed(), json);
             assertEquals(scen.totalDuty(), l.scenario(), json);
             assertEquals(filed.totalDuty(), l.filed(), json);
+            assertEquals(new RefundLine.Views(filed.view(), null, scen.view()), l.views(), "which law each amount read");
         }
     }
 
@@ -97,11 +98,20 @@ class RefundReportTest {
         assertEquals(0, new BigDecimal("1500.00").compareTo(line.get("owed").decimalValue()));
         assertEquals(0, new BigDecimal("250.00").compareTo(line.get("scenario").decimalValue()));
         assertEquals(0, new BigDecimal("250.00").compareTo(line.get("refund").decimalValue()));
+        assertEquals("{\"filed\":{\"asKnown\":\"2025-08-20\"},\"scenario\":{\"scenario\":\"ieepa-invalidated\"}}",
+                line.get("views").toString(), "filed read the law as known at entry, owed the final schedule (no view)");
         List<String> rows = Files.readAllLines(csv);
         assertEquals(String.join(",", RefundCsv.HEADER), rows.get(0));
+        assertTrue(rows.get(0).endsWith(",citation,filed_as_known,scenario_name"), rows.get(0));
+        assertTrue(rows.stream().skip(1).allMatch(r -> r.endsWith(",2025-08-20,ieepa-invalidated")), rows.toString());
         assertTrue(rows.stream().anyMatch(r -> r.contains(",IEEPA_RECIPROCAL,9903.02.30,1500.00,0.00,0.00,1500.00,")), rows.toString());
         assertTrue(rows.stream().anyMatch(r -> r.contains(",MFN,8479.50.00,250.00,0.00,250.00,250.00,0.00,")), rows.toString());
         assertTrue(Files.readString(summary).contains("\"scenario\" : \"ieepa-invalidated\""));
+        var views = TestSupport.json(Files.readString(summary)).get("views");
+        assertEquals("the final schedule", views.get("owed").asText());
+        assertTrue(views.get("filed").asText().contains("as known at each line's entry"), views.toString());
+        assertTrue(views.get("scenario").asText().contains("ieepa-invalidated"), views.toString());
+        assertTrue(run.err().contains("duty filed 1750.00 (as known at entry), owed 1500.00 (final schedule)"), run.err());
     }
 
     /** The shipment's regime date: its entry date, or the day before for an entry at 00:00. */

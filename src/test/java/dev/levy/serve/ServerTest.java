@@ -166,7 +166,7 @@ class ServerTest {
 
     @Test
     void timelineErrorsAre400() throws Exception {
-        assertEquals("MISSING_FIELD", errorCode(send("GET", "/v1/timeline?hts=8703.23.01&origin=JP", null)));
+        assertEquals("MISSING_FIELD", errorCode(send("GET", "/v1/timeline?hts=8703.23.01&value=1", null)));
         assertEquals("INVALID_DATE", errorCode(send("GET", "/v1/timeline?hts=8703.23.01&origin=JP&value=1&from=x", null)));
         assertEquals("DATE_OUT_OF_RANGE", errorCode(send("GET",
                 "/v1/timeline?hts=8703.23.01&origin=JP&value=1&from=2024-12-31", null)));
@@ -175,6 +175,88 @@ class ServerTest {
         assertEquals("UNKNOWN_FIELD", errorCode(send("GET", "/v1/timeline?hts=8703.23.01&origin=JP&value=1&colour=red",
                 null)));
         assertEquals(400, send("GET", "/v1/timeline?hts=8703.23.01&origin=JP&value=-1", null).statusCode());
+        // issue 9.3: an 8-digit number the derivative list splits is not decided in the span, never silently dropped
+        assertEquals("AMBIGUOUS_HTS", errorCode(send("GET", "/v1/timeline?hts=7326.90.86&origin=JP&value=10000", null)));
+        assertEquals(200, send("GET", "/v1/timeline?hts=7326.90.86&origin=JP&value=10000&to=2025-03-11", null).statusCode());
+    }
+
+    static final String ROBOT = "{\"hts\":\"8479.50.00\",\"origin\":\"JP\",\"entryDate\":\"2025-08-20\",\"value\":10000}";
+
+    @Test
+    void evaluateReadsTheLawAsKnownOrAScenarioAndSaysWhich() throws Exception {
+        HttpResponse<String> owed = send("POST", "/v1/evaluate", ROBOT);
+        assertEquals(200, owed.statusCode(), owed.body());
+        assertTrue(!json(owed).has("view"), "the final schedule: no view");
+        HttpResponse<String> filed = send("POST", "/v1/evaluate?asKnown=2025-08-20", ROBOT);
+        assertEquals(200, filed.statusCode(), filed.body());
+        assertEquals(0, json(filed).get("totalDuty").decimalValue().compareTo(new java.math.BigDecimal("1750.00")));
+        assertEquals("{\"asKnown\":\"2025-08-20\"}", json(filed).get("view").toString());
+        assertEquals(Json.pretty(TestSupport.levy().under(dev.levy.engine.LawView.asKnown(java.time.LocalDate.of(2025, 8, 20)))
+                .evaluate(ROBOT)) + "\n", filed.body(), "as levy eval --as-known prints it");
+        HttpResponse<String> what = send("POST", "/v1/evaluate?scenario=ieepa-invalidated&asKnown=2025-08-20", "[" + ROBOT + "]");
+        assertEquals(200, what.statusCode(), what.body());
+        assertEquals("{\"asKnown\":\"2025-08-20\",\"scenario\":\"ieepa-invalidated\"}", json(what).get(0).get("view").toString());
+        assertEquals(0, json(what).get(0).get("totalDuty").decimalValue().compareTo(new java.math.BigDecimal("250.00")));
+    }
+
+    @Test
+    void badViewParametersAre400NamingTheParameter() throws Exception {
+        HttpResponse<String> date = send("POST", "/v1/evaluate?asKnown=2025-13-01", ROBOT);
+        assertEquals(400, date.statusCode());
+        assertEquals("INVALID_DATE", errorCode(date));
+        assertEquals("asKnown", json(date).get("error").get("field").asText());
+        HttpResponse<String> scenario = send("POST", "/v1/evaluate?scenario=nope", ROBOT);
+        assertEquals(400, scenario.statusCode());
+        assertEquals("INVALID_PARAMETER", errorCode(scenario));
+        assertEquals("scenario", json(scenario).get("error").get("field").asText());
+        assertTrue(json(scenario).get("error").get("message").asText().contains("ieepa-invalidated"), scenario.body());
+        HttpResponse<String> file = send("POST", "/v1/evaluate?scenario=%2Fetc%2Fpasswd", ROBOT);
+        assertEquals("INVALID_PARAMETER", errorCode(file), "the service reads no scenario file");
+        HttpResponse<String> typo = send("POST", "/v1/evaluate?asknown=2025-08-20", ROBOT);
+        assertEquals(400, typo.statusCode(), "a misspelt parameter must not give the final schedule quietly");
+        assertEquals("INVALID_PARAMETER", errorCode(typo));
+        assertEquals("asknown", json(typo).get("error").get("field").asText());
+        assertEquals("INVALID_PARAMETER", errorCode(send("POST", "/v1/evaluate?asKnown=2025-08-20&asKnown=2025-08-21", ROBOT)));
+        assertEquals("INVALID_DATE", errorCode(send("GET", "/v1/timeline?hts=8479.50.00&origin=JP&asKnown=x", null)));
+    }
+
+    @Test
+    void timelineWithoutAValueGivesRatesOnly() throws Exception {
+        HttpResponse<String> rates = send("GET", "/v1/timeline?hts=8703.23.01&origin=JP", null);
+        assertEquals(200, rates.statusCode(), rates.body());
+        HttpResponse<String> amounts = send("GET", "/v1/timeline?hts=8703.23.01&origin=JP&value=30000", null);
+        assertEquals(200, amounts.statusCode(), amounts.body());
+        JsonNode r = json(rates);
+        JsonNode a = json(amounts);
+        assertTrue(!r.has("value") && a.get("value").decimalValue().intValue() == 30000);
+        assertEquals(a.get("periods").size(), r.get("periods").size());
+        for (int i = 0; i < r.get("periods").size(); i++) {
+            JsonNode pr = r.get("periods").get(i);
+            JsonNode pa = a.get("periods").get(i);
+            assertEquals(pa.get("from"), pr.get("from"));
+            assertEquals(0, pa.get("totalRate").decimalValue().compareTo(pr.get("totalRate").decimalValue()), "same rates");
+            assertTrue(!pr.has("totalDuty") && pa.has("totalDuty"), pr.toString());
+            assertEquals(pa.get("measures").size(), pr.get("measures").size());
+            pr.get("measures").forEach(m -> assertTrue(m.has("rate") && !m.has("amount"), m.toString()));
+            pa.get("measures").forEach(m -> assertTrue(m.has("amount"), m.toString()));
+            assertEquals(pa.get("changes"), pr.get("changes"));
+        }
+        HttpResponse<String> content = send("GET", "/v1/timeline?hts=7208.51.00&origin=DE&metalContent.steel=100", null);
+        assertEquals(400, content.statusCode(), content.body());
+        assertEquals("MISSING_FIELD", errorCode(content));
+        assertEquals("value", json(content).get("error").get("field").asText());
+    }
+
+    @Test
+    void timelineReadsTheLawAsKnownAndSaysSo() throws Exception {
+        HttpResponse<String> owed = send("GET", "/v1/timeline?hts=8479.50.00&origin=JP&from=2025-08-20&to=2025-08-20", null);
+        HttpResponse<String> filed = send("GET", "/v1/timeline?hts=8479.50.00&origin=JP&from=2025-08-20&to=2025-08-20"
+                + "&asKnown=2025-08-20", null);
+        assertEquals(200, filed.statusCode(), filed.body());
+        assertTrue(!json(owed).has("view"));
+        assertEquals("{\"asKnown\":\"2025-08-20\"}", json(filed).get("view").toString());
+        assertEquals(0, json(owed).get("periods").get(0).get("totalRate").decimalValue().compareTo(new java.math.BigDecimal("15")));
+        assertEquals(0, json(filed).get("periods").get(0).get("totalRate").decimalValue().compareTo(new java.math.BigDecimal("17.5")));
     }
 
     @Test

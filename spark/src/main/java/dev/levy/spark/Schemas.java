@@ -5,6 +5,7 @@ import dev.levy.model.Measure;
 import dev.levy.model.NotApplied;
 import dev.levy.model.Rejection;
 import dev.levy.model.Result;
+import dev.levy.model.View;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
@@ -39,6 +40,11 @@ public final class Schemas {
             .add("citation", DataTypes.StringType, true)
             .add("basis", MONEY, true);
 
+    /** Which law a result read when not the final schedule (the contract's {@code view}); null for the final schedule. */
+    public static final StructType VIEW = new StructType()
+            .add("asKnown", DataTypes.DateType, true)
+            .add("scenario", DataTypes.StringType, true);
+
     /** A result: the contract's result without its trace, and {@code row}, the 1-based position of the input. */
     public static final StructType RESULT = new StructType()
             .add("id", DataTypes.StringType, true)
@@ -51,6 +57,7 @@ public final class Schemas {
             .add("totalRate", RATE, false)
             .add("notApplied", DataTypes.createArrayType(NOT_APPLIED, false), false)
             .add("rulesVersion", DataTypes.StringType, false)
+            .add("view", VIEW, true)
             .add("row", DataTypes.LongType, false);
 
     /**
@@ -94,7 +101,11 @@ public final class Schemas {
         }
         return RowFactory.create(r.id(), r.hts(), r.origin(), Date.valueOf(r.entryDate()), exact(r.value(), MONEY, r, "value"),
                 seq(measures), exact(r.totalDuty(), MONEY, r, "totalDuty"), exact(r.totalRate(), RATE, r, "totalRate"),
-                seq(notApplied), r.rulesVersion(), row);
+                seq(notApplied), r.rulesVersion(), view(r.view()), row);
+    }
+
+    private static Row view(View v) {
+        return v == null ? null : RowFactory.create(v.asKnown() == null ? null : Date.valueOf(v.asKnown()), v.scenario());
     }
 
     /** An array column's value as Spark's external rows hold it. */

@@ -378,6 +378,8 @@ class LevySparkTest {
                     .append(n.path("reason").asText(null)).append(',').append(n.path("citation").asText(null)).append(',')
                     .append(n.has("basis") ? num(n.get("basis").decimalValue()) : null);
         }
+        b.append("|V ").append(r.path("view").path("asKnown").asText(null)).append(',')
+                .append(r.path("view").path("scenario").asText(null));
         return b.append('|').append(r.get("rulesVersion").asText()).toString();
     }
 
@@ -397,6 +399,9 @@ class LevySparkTest {
             b.append("|N ").append(n.getString(0)).append(',').append(n.getString(1)).append(',').append(n.getString(2))
                     .append(',').append(n.getString(3)).append(',').append(n.isNullAt(4) ? null : num(n.getDecimal(4)));
         }
+        Row view = r.getStruct(r.fieldIndex("view"));
+        b.append("|V ").append(view == null || view.isNullAt(0) ? null : view.getDate(0).toString()).append(',')
+                .append(view == null ? null : view.getString(1));
         return b.append('|').append(r.getString(r.fieldIndex("rulesVersion"))).toString();
     }
 

@@ -9,6 +9,17 @@ const FIELDS = ["hts", "origin", "entryDate", "entryTime", "value", "usContent",
 const NUMBERS = new Set(["value", "usContent", "metalContent.steel", "metalContent.aluminum", "metalContent.copper",
   "quantity.amount"]);
 const NOT_IN_TIMELINE = new Set(["entryDate", "entryTime"]);
+// Which law to read, from the page's address (?asKnown=YYYY-MM-DD, ?scenario=NAME): passed on to both endpoints.
+const VIEW_PARAMS = ["asKnown", "scenario"];
+
+function viewParams() {
+  const from = new URLSearchParams(window.location.search);
+  const params = new URLSearchParams();
+  for (const name of VIEW_PARAMS) {
+    if (from.get(name)) params.set(name, from.get(name));
+  }
+  return params;
+}
 
 const state = { rules: null, ruleByName: new Map() };
 
@@ -112,7 +123,8 @@ async function evaluate(event) {
   const section = document.getElementById("result");
   section.replaceChildren(el("p", { class: "muted" }, "Evaluating…"));
   try {
-    const response = await fetch("/v1/evaluate", {
+    const view = viewParams().toString();
+    const response = await fetch("/v1/evaluate" + (view ? "?" + view : ""), {
       method: "POST", headers: { "Content-Type": "application/json" },
       body: JSON.stringify(shipmentJson(formFields())),
     });
@@ -136,13 +148,21 @@ function renderError(error) {
 
 function renderResult(r) {
   const frag = document.createDocumentFragment();
-  frag.append(el("h2", {}, "Result"),
+  frag.append(el("h2", {}, "Result"), r.view ? renderView(r.view) : "",
     el("p", { class: "total", id: "total" },
       "Total duty ", el("strong", {}, money(r.totalDuty)), " = ",
       el("strong", { id: "total-rate" }, percent(r.totalRate)), " of " + money(r.value)),
     el("p", { class: "muted" }, "HTS " + r.hts + ", origin " + r.origin + ", entered " + r.entryDate),
     renderMeasures(r.measures), renderNotApplied(r.notApplied), renderTrace(r.trace));
   return frag;
+}
+
+/** Which law the result read, when it is not the final schedule: first, so that no one takes it for what is owed. */
+function renderView(view) {
+  const text = !view.scenario ? "Law as known on " + view.asKnown + " (not the final schedule)"
+    : "Scenario: " + view.scenario + " (a what-if, not the law as assessed)"
+      + (view.asKnown ? ", on the law as known on " + view.asKnown : "");
+  return el("p", { class: "view", id: "view", role: "note" }, text);
 }
 
 function renderMeasures(measures) {
@@ -188,7 +208,7 @@ async function showChart() {
   clearFieldErrors();
   const section = document.getElementById("chart");
   section.replaceChildren(el("p", { class: "muted" }, "Drawing the timeline…"));
-  const params = new URLSearchParams();
+  const params = viewParams();
   for (const [name, v] of Object.entries(formFields())) {
     if (NOT_IN_TIMELINE.has(name)) continue;
     if (Array.isArray(v)) v.forEach(x => params.append(name, x));
@@ -222,7 +242,7 @@ function fromAddress() {
 }
 
 function toAddress() {
-  const params = new URLSearchParams();
+  const params = viewParams();
   for (const [name, v] of Object.entries(formFields())) {
     [].concat(v).forEach(x => params.append(name, x));
   }
