@@ -334,7 +334,8 @@ public final class RuleSetLoader {
 
     /**
      * The KieBase of the DRL files: from the cache when these very rules were compiled cleanly before, else compiled
-     * now (and cached when the build had no problem at all, so a cached set never hides a warning).
+     * now (and cached when the rules have no error and the build added no problem, so a cached set never hides a
+     * compiler warning).
      */
     private KieBase compile(Map<String, String> drl, List<String> phases, Map<String, RuleInfo> rules,
                             Precedence precedence) {
@@ -352,14 +353,17 @@ public final class RuleSetLoader {
                 ruleTexts.put(RuleSet.key(pkg, name), new RuleText(f.getValue(), rm.start()));
             }
         }
-        boolean clean = problems.isEmpty();
+        // The lint warnings read from the text (literals, shapes) come again at every load; only the compiler's own
+        // problems would be hidden by a cached build.
+        boolean clean = problems.stream().noneMatch(Problem::isError);
+        int before = problems.size();
         KieBase base = clean ? cache.read(source) : null;
         if (base == null) {
             base = build(drl, precedence);
             if (base == null) {
                 return null;
             }
-            if (clean && problems.isEmpty()) {
+            if (clean && problems.size() == before) {
                 cache.write(source, base.getKiePackages());
             }
         }
