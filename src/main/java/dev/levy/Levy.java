@@ -3,17 +3,8 @@ package dev.levy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.levy.engine.Evaluator;
-import dev.levy.engine.LawView;
-import dev.levy.scenario.Scenario;
-import dev.levy.scenario.ScenarioLoader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import dev.levy.engine.OrderedChunks;
-import dev.levy.engine.Problem;
 import dev.levy.engine.RuleSet;
-import dev.levy.engine.RuleSetException;
 import dev.levy.engine.RuleSetLoader;
 import dev.levy.engine.RuleSource;
 import dev.levy.io.Input;
@@ -22,10 +13,19 @@ import dev.levy.io.Parsed;
 import dev.levy.io.ShipmentReader;
 import dev.levy.model.ErrorCode;
 import dev.levy.model.Evaluation;
+import dev.levy.model.LawView;
+import dev.levy.model.Problem;
 import dev.levy.model.Rejection;
 import dev.levy.model.Result;
+import dev.levy.model.RuleSetException;
+import dev.levy.model.Scenario;
 import dev.levy.model.Shipment;
 import dev.levy.model.ShipmentError;
+import dev.levy.scenario.ScenarioLoader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -49,6 +49,10 @@ import java.util.function.Supplier;
  * opens one short-lived Kie session per call, or per chunk of {@value #CHUNK} shipments in {@link #evaluateAll} and
  * {@link #evaluate(Iterator, int, BiFunction, Consumer)}. Results are immutable. {@link #reload()} swaps in changed
  * rules atomically while evaluations go on.
+ *
+ * <p>The API is this class and {@code dev.levy.model}, the two packages the module {@code dev.levy} exports. The methods
+ * that take or give a type of another package ({@link #ruleSet()}, {@link #of}, {@link #load}, the {@code Input}
+ * streams) serve Levy's own command line, service and Spark adapter, which run on the class path.
  */
 public final class Levy {
     /** Shipments per Kie session in batch evaluation: large enough to amortise the session, small enough to stay flat. */
@@ -113,7 +117,7 @@ public final class Levy {
         return new Levy(RuleSource::bundled);
     }
 
-    /** An analyst's rules folder, compiled now; throws {@link dev.levy.engine.RuleSetException} with file:line problems. */
+    /** An analyst's rules folder, compiled now; throws {@link dev.levy.model.RuleSetException} with file:line problems. */
     public static Levy fromDirectory(Path rulesDir) {
         return new Levy(() -> RuleSource.fromDirectory(rulesDir));
     }
@@ -218,6 +222,24 @@ public final class Levy {
     }
 
     /**
+     * Evaluates one shipment built in Java ({@link Shipment#builder()}). It is validated exactly as the JSON object it
+     * stands for: bad data gets the same {@link Rejection}, error code, field and message as in JSON.
+     */
+    public Evaluation evaluate(Shipment shipment) {
+        Engine current = engine.get();
+        ShipmentReader.Read read = current.reader().read(shipment);
+        if (read.rejection() != null) {
+            return read.rejection();
+        }
+        return evaluateValid(current.evaluator(view), List.of(read.shipment())).get(0);
+    }
+
+    /** An evaluation as one line of JSON, exactly as {@code levy eval} writes it. */
+    public static String json(Evaluation evaluation) {
+        return Json.compact(evaluation);
+    }
+
+    /**
      * Evaluates shipments in order: one result or rejection per input, in input order. A bad input never stops the
      * others.
      */
@@ -254,8 +276,12 @@ public final class Levy {
         OrderedChunks.<Input, T>run(inputs, CHUNK, threads, chunk -> evaluateInputs(current, fixed, chunk, render), sink);
     }
 
-    /** Evaluates shipment nodes as a stream: {@code sink} gets their evaluations in input order. */
-    public void evaluate(Iterator<JsonNode> shipments, Consumer<Evaluation> sink, int threads) {
+    /**
+     * Evaluates shipment objects as a stream of any length on {@code threads} worker threads: {@code sink} gets their
+     * evaluations on the calling thread, in input order. The streaming overloads take their arguments in one order:
+     * inputs, threads, (views), (render), sink.
+     */
+    public void evaluate(Iterator<JsonNode> shipments, int threads, Consumer<Evaluation> sink) {
         Iterator<Input> inputs = new Iterator<>() {
             private long line;
 

@@ -29,11 +29,7 @@ class EmbeddingExampleTest {
 
     @Test
     void theReadmeExampleCompilesOnJava17AndPrintsTheDuty() throws Exception {
-        String readme = Files.readString(TestSupport.projectDir().resolve("README.md"));
-        int embedding = readme.indexOf("\n## Embedding\n");
-        String section = readme.substring(embedding, readme.indexOf("\n## ", embedding + 1));
-        int start = section.indexOf("```java\n") + "```java\n".length();
-        String source = section.substring(start, section.indexOf("```", start));
+        String source = readmeExample();
         assertTrue(source.contains("public class Duties"), source);
         Path file = dir.resolve("Duties.java");
         Files.writeString(file, source);
@@ -50,6 +46,15 @@ class EmbeddingExampleTest {
         assertTrue(printed.startsWith("8250.00 = 27.5% of the value\n"), printed);
         assertEquals(3, printed.lines().count(), "the total and the two measures: " + printed);
         assertTrue(printed.contains("SECTION_232_AUTOS 9903.94.01 7500.00 [Proclamation 10908"), printed);
+    }
+
+    /** The Java block of the README's Embedding section. */
+    static String readmeExample() throws IOException {
+        String readme = Files.readString(TestSupport.projectDir().resolve("README.md"));
+        int embedding = readme.indexOf("\n## Embedding\n");
+        String section = readme.substring(embedding, readme.indexOf("\n## ", embedding + 1));
+        int start = section.indexOf("```java\n") + "```java\n".length();
+        return section.substring(start, section.indexOf("```", start));
     }
 
     /** Runs Duties.main with its output captured (the tests of a class run one at a time). */

@@ -1,20 +1,20 @@
 package dev.levy.cli;
 
 import dev.levy.Levy;
-import dev.levy.engine.Problem;
 import dev.levy.engine.RuleInfo;
 import dev.levy.fixture.Coverage;
 import dev.levy.fixture.FixtureRunner;
+import dev.levy.model.Problem;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import picocli.CommandLine.Option;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Compiles and lints the rules; problems as FILE:LINE:COL: message. Exit 3 on errors. "

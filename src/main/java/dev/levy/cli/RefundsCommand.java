@@ -1,13 +1,13 @@
 package dev.levy.cli;
 
 import dev.levy.Levy;
-import dev.levy.engine.LawView;
 import dev.levy.io.Inputs;
 import dev.levy.io.Json;
+import dev.levy.model.LawView;
+import dev.levy.model.Scenario;
 import dev.levy.refund.RefundCsv;
 import dev.levy.refund.RefundLine;
 import dev.levy.refund.RefundSummary;
-import dev.levy.scenario.Scenario;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
@@ -19,10 +19,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "refunds", mixinStandardHelpOptions = true,
         description = "For each entry line: the duty as filed (the law as known at entry), as owed under the schedule as "

@@ -1,8 +1,8 @@
 package dev.levy.cli;
 
 import dev.levy.Levy;
-import dev.levy.engine.Problem;
-import dev.levy.engine.RuleSetException;
+import dev.levy.model.Problem;
+import dev.levy.model.RuleSetException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;

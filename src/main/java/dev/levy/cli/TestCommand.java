@@ -3,6 +3,7 @@ package dev.levy.cli;
 import dev.levy.Levy;
 import dev.levy.engine.RuleInfo;
 import dev.levy.fixture.Coverage;
+import dev.levy.fixture.FixtureLayout;
 import dev.levy.fixture.FixtureRunner;
 import dev.levy.fixture.JunitXml;
 import dev.levy.io.TextRenderer;
@@ -21,12 +22,14 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "test", mixinStandardHelpOptions = true,
-        description = "Runs fixture files or folders (default fixtures/). Ends with 'N passed, M failed'.")
+        description = "Runs fixture files or folders (default fixtures/); a rules folder runs its mirror "
+                + "(rules/reciprocal runs fixtures/reciprocal). Ends with 'N passed, M failed'.")
 final class TestCommand implements Callable<Integer> {
     @Mixin
     RulesOption rules;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Fixture files or folders (JSON or YAML).")
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Fixture files or folders (JSON or YAML), or a program's rules folder (its fixtures folder runs).")
     List<Path> paths;
 
     @Option(names = "--name", paramLabel = "PATTERN", description = "Run only the cases whose 'file: name' matches this regular expression.")
@@ -45,7 +48,8 @@ final class TestCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<Path> where = paths == null || paths.isEmpty() ? List.of(Path.of("fixtures")) : paths;
+        List<Path> where = paths == null || paths.isEmpty() ? List.of(Path.of("fixtures"))
+                : paths.stream().map(FixtureLayout::fixturesOf).toList();
         for (Path p : where) {
             if (!Files.exists(p)) {
                 // a usage error, not a failing fixture: a typo in a CI script must not read as a rule regression

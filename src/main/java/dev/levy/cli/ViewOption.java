@@ -1,7 +1,7 @@
 package dev.levy.cli;
 
 import dev.levy.Levy;
-import dev.levy.engine.LawView;
+import dev.levy.model.LawView;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import picocli.CommandLine.Option;

@@ -5,9 +5,11 @@ import dev.levy.fact.Exemption;
 import dev.levy.fact.Row;
 import dev.levy.fact.ShipmentFact;
 import dev.levy.model.Evaluation;
+import dev.levy.model.LawView;
 import dev.levy.model.Measure;
 import dev.levy.model.NotApplied;
 import dev.levy.model.Result;
+import dev.levy.model.Scenario;
 import dev.levy.model.Shipment;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -138,7 +140,7 @@ public final class Evaluator {
         List<NotApplied> out = new ArrayList<>();
         for (java.util.Iterator<Duty> it = duties.iterator(); it.hasNext(); ) {
             Duty d = it.next();
-            dev.levy.scenario.Scenario.Off off = view.scenario().offFor(d.getProgram(), s.getRegimeDate());
+            dev.levy.model.Scenario.Off off = view.scenario().offFor(d.getProgram(), s.getRegimeDate());
             if (off != null) {
                 it.remove();
                 out.add(new NotApplied(d.getProgram(), d.getHeading(), "Scenario " + view.scenario().name() + ": "

@@ -1,6 +1,7 @@
 package dev.levy.engine;
 
-import dev.levy.scenario.Scenario;
+import dev.levy.model.Problem;
+import dev.levy.model.Scenario;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

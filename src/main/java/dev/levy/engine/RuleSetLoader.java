@@ -1,8 +1,10 @@
 package dev.levy.engine;
 
 import dev.levy.io.Csv;
+import dev.levy.model.Problem;
+import dev.levy.model.RuleSetException;
+import dev.levy.model.Scenario;
 import dev.levy.policy.RulePolicy;
-import dev.levy.scenario.Scenario;
 import dev.levy.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.io.StringReader;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
@@ -57,13 +60,6 @@ public final class RuleSetLoader {
     private static final Pattern TABLE_REF = Pattern.compile("table\\s*==\\s*\"([^\"]*)\"");
     private static final Pattern LINE_COLUMN = Pattern.compile("Line (\\d+):(\\d+)");
     private static final AtomicLong BUILDS = new AtomicLong();
-
-    static {
-        // Date literals in DRL ("2025-04-05") are read with this format; it must be set before the first build.
-        if (System.getProperty("drools.dateformat") == null) {
-            System.setProperty("drools.dateformat", "yyyy-MM-dd");
-        }
-    }
 
     private final RuleSource source;
     private final KieBaseCache cache;

@@ -1,5 +1,6 @@
 package dev.levy.engine;
 
+import dev.levy.model.Problem;
 import dev.levy.policy.DrlText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package dev.levy.engine;
 
+import dev.levy.model.Problem;
+import dev.levy.model.RuleSetException;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;

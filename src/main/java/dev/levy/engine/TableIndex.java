@@ -1,20 +1,21 @@
 package dev.levy.engine;
 
 import dev.levy.fact.Row;
+import dev.levy.model.LawView;
+import dev.levy.model.Scenario;
 import dev.levy.model.Shipment;
-import dev.levy.scenario.Scenario;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.Objects;
-import java.util.Set;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.time.LocalDate;
 
 /**
  * The reference tables of a rule set, indexed so that finding the rows that match a shipment costs a handful of hash

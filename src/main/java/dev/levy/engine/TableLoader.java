@@ -1,6 +1,7 @@
 package dev.levy.engine;
 
 import dev.levy.io.Csv;
+import dev.levy.model.Problem;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -2,6 +2,7 @@ package dev.levy.engine;
 
 import dev.levy.fact.Duty;
 import dev.levy.fact.ShipmentFact;
+import dev.levy.model.LawView;
 import dev.levy.model.Shipment;
 import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.Match;

@@ -1,6 +1,8 @@
 package dev.levy.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.levy.engine.Countries;
 import dev.levy.engine.Names;
 import dev.levy.engine.RuleSet;
@@ -77,6 +79,51 @@ public final class ShipmentReader {
         }
     }
 
+    /**
+     * Reads a shipment built in Java as the contract object it stands for, so that it meets exactly the checks, error
+     * codes and messages of JSON input: one validation path.
+     */
+    public Read read(Shipment built) {
+        return read(contractObject(built));
+    }
+
+    /** The contract object of a shipment: its fields as given (absent ones absent, contents of 0 as 0). */
+    private static ObjectNode contractObject(Shipment s) {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        putText(o, "id", s.getId());
+        putText(o, "hts", s.getHts());
+        putText(o, "origin", s.getOrigin());
+        putText(o, "entryDate", s.getEntryDate() == null ? null : s.getEntryDate().toString());
+        putText(o, "entryTime", s.getEntryTime().format(TIME));
+        putText(o, "loadedDate", s.getLoadedDate() == null ? null : s.getLoadedDate().toString());
+        putText(o, "transport", s.getTransport());
+        if (s.getValue() != null) {
+            o.put("value", s.getValue());
+        }
+        o.put("usContent", s.getUsContent());
+        ObjectNode metals = o.putObject("metalContent");
+        metals.put("steel", s.getSteelContent());
+        metals.put("aluminum", s.getAluminumContent());
+        metals.put("copper", s.getCopperContent());
+        putText(o, "spi", s.getSpi());
+        if (s.getQuantityAmount() != null || s.getQuantityUnit() != null) {
+            ObjectNode q = o.putObject("quantity");
+            q.put("amount", s.getQuantityAmount());
+            q.put("unit", s.getQuantityUnit());
+        }
+        if (!s.getDeclarations().isEmpty()) {
+            ArrayNode d = o.putArray("declarations");
+            s.getDeclarations().forEach(d::add);
+        }
+        return o;
+    }
+
+    private static void putText(ObjectNode o, String field, String value) {
+        if (value != null) {
+            o.put(field, value);
+        }
+    }
+
     public Read read(JsonNode node) {
         if (node == null || !node.isObject()) {
             return Read.rejected(null, ErrorCode.NOT_AN_OBJECT, null, "a shipment is a JSON object, found "
@@ -102,7 +149,7 @@ public final class ShipmentReader {
         Shipment.Builder b = Shipment.builder();
         b.id(id(node));
         String hts = htsDigits(node);
-        b.htsDigits(hts);
+        b.hts(hts);
         b.origin(origin(node));
         LocalDate entryDate = date(node, "entryDate", true);
         b.entryDate(entryDate);

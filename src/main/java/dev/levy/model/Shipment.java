@@ -5,13 +5,16 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Collections;
-import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * One customs entry line, validated and normalised (see {@code io.ShipmentReader}). Immutable.
+ * One customs entry line. Immutable.
+ *
+ * <p>An embedder builds one with {@link #builder()} and passes it to {@code Levy.evaluate(Shipment)}, which validates
+ * it exactly as the JSON object it stands for (the same error codes, fields and messages: {@code io.ShipmentReader}
+ * reads both); only a validated, normalised shipment reaches the rules.
  *
  * <p>This is the fact the rules reason about, so it exposes JavaBean getters (Drools reads properties through
  * them) and a few derived values that rules need often: {@link #getRegimeDate()} and {@link #getUsContentShare()}.
@@ -44,14 +47,16 @@ public final class Shipment {
 
     private Shipment(Builder b) {
         this.id = b.id;
-        this.htsDigits = Objects.requireNonNull(b.htsDigits, "hts");
-        this.hts = dotted(htsDigits);
-        this.origin = Objects.requireNonNull(b.origin, "origin");
-        this.entryDate = Objects.requireNonNull(b.entryDate, "entryDate");
+        String digits = b.hts == null ? null : b.hts.replace(".", "").replace(" ", "");
+        boolean wellFormed = digits != null && digits.matches("\\d{8}|\\d{10}");
+        this.htsDigits = wellFormed ? digits : null;
+        this.hts = wellFormed ? dotted(digits) : b.hts;
+        this.origin = b.origin;
+        this.entryDate = b.entryDate;
         this.entryTime = b.entryTime == null ? LocalTime.NOON : b.entryTime;
         this.loadedDate = b.loadedDate;
         this.transport = b.transport;
-        this.value = Objects.requireNonNull(b.value, "value");
+        this.value = b.value;
         this.usContent = b.usContent == null ? BigDecimal.ZERO : b.usContent;
         this.steelContent = b.steelContent == null ? BigDecimal.ZERO : b.steelContent;
         this.aluminumContent = b.aluminumContent == null ? BigDecimal.ZERO : b.aluminumContent;
@@ -68,7 +73,7 @@ public final class Shipment {
 
     public String getId() { return id; }
 
-    /** The HTS number in dotted form: {@code 8703.23.01} or {@code 8703.23.01.90}. */
+    /** The HTS number in dotted form ({@code 8703.23.01} or {@code 8703.23.01.90}); as given when not well formed. */
     public String getHts() {
         return hts;
     }
@@ -128,7 +133,7 @@ public final class Shipment {
 
     /** This shipment under another HTS number (8 or 10 digits), every other fact the same. */
     public Shipment withHtsDigits(String digits) {
-        Builder b = builder().id(id).htsDigits(digits).origin(origin).entryDate(entryDate).entryTime(entryTime)
+        Builder b = builder().id(id).hts(digits).origin(origin).entryDate(entryDate).entryTime(entryTime)
                 .loadedDate(loadedDate).transport(transport).value(value).usContent(usContent).steelContent(steelContent)
                 .aluminumContent(aluminumContent).copperContent(copperContent).spi(spi)
                 .quantity(quantityAmount, quantityUnit);
@@ -143,7 +148,7 @@ public final class Shipment {
 
     public static final class Builder {
         private String id;
-        private String htsDigits;
+        private String hts;
         private String origin;
         private LocalDate entryDate;
         private LocalTime entryTime;
@@ -162,7 +167,8 @@ public final class Shipment {
         private Builder() {}
 
         public Builder id(String v) { id = v; return this; }
-        public Builder htsDigits(String v) { htsDigits = v; return this; }
+        /** The HTS number, dotted or not: {@code 8703.23.01}, {@code 8703230190}. */
+        public Builder hts(String v) { hts = v; return this; }
         public Builder origin(String v) { origin = v; return this; }
         public Builder entryDate(LocalDate v) { entryDate = v; return this; }
         public Builder entryTime(LocalTime v) { entryTime = v; return this; }

@@ -1,6 +1,6 @@
 package dev.levy.policy;
 
-import dev.levy.engine.Problem;
+import dev.levy.model.Problem;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;

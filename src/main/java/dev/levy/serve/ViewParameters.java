@@ -1,9 +1,9 @@
 package dev.levy.serve;
 
 import dev.levy.Levy;
-import dev.levy.engine.LawView;
 import dev.levy.io.ShipmentReader;
-import dev.levy.scenario.Scenario;
+import dev.levy.model.LawView;
+import dev.levy.model.Scenario;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.levy.model.RuleSetException;
+import dev.levy.model.Problem;
 import dev.levy.Levy;
 import dev.levy.TestSupport;
 import dev.levy.Timeline;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.levy.model.RuleSetException;
+import dev.levy.model.Problem;
 import dev.levy.Levy;
 import dev.levy.TestSupport;
 import dev.levy.cli.CliRunner;

@@ -1,17 +1,18 @@
 package dev.levy.engine;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.levy.Levy;
 import dev.levy.TestSupport;
+import dev.levy.model.Problem;
+import dev.levy.model.RuleSetException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An analyst's broken rules are refused with every problem located in the analyst's own file and line. */
 class RuleSetLoaderTest {

@@ -1,10 +1,5 @@
 package dev.levy.engine;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.levy.Levy;
@@ -14,11 +9,13 @@ import dev.levy.io.Csv;
 import dev.levy.io.Json;
 import dev.levy.model.ErrorCode;
 import dev.levy.model.Evaluation;
+import dev.levy.model.LawView;
 import dev.levy.model.Measure;
 import dev.levy.model.Rejection;
 import dev.levy.model.Result;
+import dev.levy.model.RuleSetException;
+import dev.levy.model.Scenario;
 import dev.levy.model.Shipment;
-import dev.levy.scenario.Scenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +30,10 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 9.3, contract §5: an 8-digit HTS number is ambiguous for a shipment when two of its 10-digit lines would get
@@ -202,7 +203,7 @@ class TenDigitLinesTest {
         List<String> batch = levy.evaluateAll(shipments).stream().map(Json::compact).toList();
         for (int threads : new int[] {1, 3}) {
             List<String> streamed = new ArrayList<>();
-            levy.evaluate(shipments.iterator(), e -> streamed.add(Json.compact(e)), threads);
+            levy.evaluate(shipments.iterator(), threads, e -> streamed.add(Json.compact(e)));
             assertEquals(batch, streamed, "streamed on " + threads + " threads");
         }
         for (int i = 0; i < 12; i++) {

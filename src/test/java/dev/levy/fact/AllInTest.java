@@ -27,7 +27,7 @@ class AllInTest {
     private static final BigDecimal FIFTEEN = new BigDecimal("15");
 
     private static Shipment shipment(String value, String kg) {
-        Shipment.Builder b = Shipment.builder().htsDigits("1504206000").origin("DE").entryDate(LocalDate.of(2025, 9, 15))
+        Shipment.Builder b = Shipment.builder().hts("1504206000").origin("DE").entryDate(LocalDate.of(2025, 9, 15))
                 .value(new BigDecimal(value));
         return (kg == null ? b : b.quantity(new BigDecimal(kg), "kg")).build();
     }

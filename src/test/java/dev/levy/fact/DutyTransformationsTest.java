@@ -125,7 +125,7 @@ class DutyTransformationsTest {
     }
 
     private static Shipment shipment() {
-        return Shipment.builder().htsDigits("1504206000").origin("DE").entryDate(LocalDate.of(2025, 9, 15))
+        return Shipment.builder().hts("1504206000").origin("DE").entryDate(LocalDate.of(2025, 9, 15))
                 .value(new BigDecimal("80000")).quantity(new BigDecimal("10000"), "kg").build();
     }
 

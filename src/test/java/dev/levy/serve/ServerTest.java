@@ -191,7 +191,7 @@ class ServerTest {
         assertEquals(200, filed.statusCode(), filed.body());
         assertEquals(0, json(filed).get("totalDuty").decimalValue().compareTo(new java.math.BigDecimal("1750.00")));
         assertEquals("{\"asKnown\":\"2025-08-20\"}", json(filed).get("view").toString());
-        assertEquals(Json.pretty(TestSupport.levy().under(dev.levy.engine.LawView.asKnown(java.time.LocalDate.of(2025, 8, 20)))
+        assertEquals(Json.pretty(TestSupport.levy().under(dev.levy.model.LawView.asKnown(java.time.LocalDate.of(2025, 8, 20)))
                 .evaluate(ROBOT)) + "\n", filed.body(), "as levy eval --as-known prints it");
         HttpResponse<String> what = send("POST", "/v1/evaluate?scenario=ieepa-invalidated&asKnown=2025-08-20", "[" + ROBOT + "]");
         assertEquals(200, what.statusCode(), what.body());

@@ -27,7 +27,7 @@ import scala.Tuple2;
  * The rule set goes to the executors once, as a broadcast of its text and content hash; each executor JVM compiles it
  * once, lazily ({@link LevyHolder}), and evaluates each partition in chunks of 1,000 rows, one Kie session per chunk.
  * The rules are compiled on the driver first, so a rule set with errors fails here with its problems
- * ({@link dev.levy.engine.RuleSetException}), before any task runs.
+ * ({@link dev.levy.model.RuleSetException}), before any task runs.
  */
 public final class LevySpark {
     private LevySpark() {}

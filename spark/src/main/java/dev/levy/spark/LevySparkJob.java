@@ -1,10 +1,10 @@
 package dev.levy.spark;
 
 import dev.levy.Levy;
-import dev.levy.engine.Problem;
-import dev.levy.engine.RuleSetException;
 import dev.levy.engine.RuleSource;
 import dev.levy.io.Json;
+import dev.levy.model.Problem;
+import dev.levy.model.RuleSetException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,10 +16,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The {@code spark-submit} entry point: reads Parquet, CSV or JSON Lines, evaluates every row, and writes the results
@@ -68,6 +68,11 @@ public final class LevySparkJob implements Callable<Integer> {
     private SparkSession spark;
 
     public static void main(String[] args) {
+        // Drools reads DRL date literals with the JVM-wide drools.dateformat; the job owns the driver's JVM (executors
+        // elsewhere get it from spark.executor.extraJavaOptions), as long as the rules still hold date literals.
+        if (System.getProperty("drools.dateformat") == null) {
+            System.setProperty("drools.dateformat", "yyyy-MM-dd");
+        }
         System.exit(commandLine().execute(args));
     }
 

@@ -1,4 +1,4 @@
-package dev.levy.engine;
+package dev.levy.model;
 
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,4 +1,4 @@
-package dev.levy.engine;
+package dev.levy.model;
 
 /**
  * A problem found while loading a rule set, located in the analyst's own file: {@code FILE:LINE:COL: message}.

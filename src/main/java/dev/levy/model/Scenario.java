@@ -1,4 +1,4 @@
-package dev.levy.scenario;
+package dev.levy.model;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * A named what-if on the law: programs switched off from a date, and table rows overridden, with the citation that
  * motivates it (a court ruling, an analyst's hypothesis). Read from {@code rules/scenarios/NAME.yaml} or any YAML or JSON
- * file by {@link ScenarioLoader}. Immutable.
+ * file by {@code scenario.ScenarioLoader}. Immutable.
  *
  * @param name     how results and reports name the scenario ({@code ieepa-invalidated})
  * @param title    the scenario in a few plain words

@@ -1,8 +1,5 @@
-package dev.levy.engine;
+package dev.levy.model;
 
-import dev.levy.model.Shipment;
-import dev.levy.model.View;
-import dev.levy.scenario.Scenario;
 import java.time.LocalDate;
 
 /**
