@@ -20,7 +20,7 @@ import java.util.TreeSet;
 
 /**
  * How one shipment's treatment changes with its entry date: the shipment evaluated as if entered on each day where a
- * table row matching it, or a date written in the rules, starts or ends. From it, the plain-words hints of the text
+ * table row or parameter matching it starts, ends or names a day (the DRL writes no dates: {@code levy check}). From it, the plain-words hints of the text
  * format: "would apply if entered on or after ...".
  */
 public final class Timeline {
@@ -47,7 +47,6 @@ public final class Timeline {
     private static List<Point> of(Levy levy, JsonNode shipment, Shipment s) {
         RuleSet rules = levy.ruleSet();
         SortedSet<LocalDate> days = new TreeSet<>(rules.tables().changeDates(s));
-        days.addAll(rules.ruleDates());
         days.add(rules.coversFrom());
         List<JsonNode> variants = new ArrayList<>();
         List<LocalDate> from = new ArrayList<>();

@@ -246,7 +246,7 @@ class ColumnTwoTest {
         assumeTrue(shared != null, "skipped: ../shared (the official USITC export) is not beside this clone");
         String usitc = Files.readString(shared.resolve("data/usitc/hts_2025_basic_edition.csv"));
         TestSupport.copyOfRules(dir);
-        Files.writeString(dir.resolve("mfn/schedule.csv"), HtsImporter.render(HtsImporter.importCsv(usitc), "test import"));
+        Files.writeString(dir.resolve("mfn/schedule.csv"), HtsImporter.render(HtsImporter.importCsv(usitc), "usitc-hts-2025", "test import"));
         Levy levy = Levy.fromDirectory(dir);
         List<String[]> lines = TestSupport.officialAdValoremLines(usitc, 6);
         assertTrue(lines.size() > 10_000, "the official file has its ad valorem column 2 lines: " + lines.size());

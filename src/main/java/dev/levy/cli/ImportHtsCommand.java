@@ -24,8 +24,12 @@ final class ImportHtsCommand implements Callable<Integer> {
             description = "The rules folder whose schedule is replaced.")
     Path rules;
 
-    @Option(names = "--source", paramLabel = "TEXT", description = "The source cited on every row (default: the file's name).")
+    @Option(names = "--source", paramLabel = "TEXT", description = "The citation of the export (default: the file's name).")
     String source;
+
+    @Option(names = "--source-id", paramLabel = "ID", defaultValue = "hts-import",
+            description = "The id every row cites; the command writes it with the citation into sources.csv (default: ${DEFAULT-VALUE}).")
+    String sourceId;
 
     @Spec
     CommandSpec spec;
@@ -50,8 +54,11 @@ final class ImportHtsCommand implements Callable<Integer> {
         }
         Path schedule = rules.resolve("mfn/schedule.csv");
         Files.createDirectories(schedule.getParent());
-        Files.writeString(schedule, HtsImporter.render(report,
-                source != null ? source : "USITC HTSUS export " + file.getFileName()));
+        String citation = source != null ? source : "USITC HTSUS export " + file.getFileName();
+        Files.writeString(schedule, HtsImporter.render(report, sourceId, citation));
+        Path sources = rules.resolve("sources.csv");
+        Files.writeString(sources, HtsImporter.withSource(Files.exists(sources) ? Files.readString(sources) : "",
+                sourceId, citation));
         out.println(report.summary());
         out.println("wrote " + schedule);
         out.flush();

@@ -86,7 +86,7 @@ public final class Evaluator {
     private List<Result> evaluateInSession(List<Shipment> shipments) {
         KieSession session = ruleSet.kieBase().newKieSession();
         try {
-            TraceCollector trace = new TraceCollector(ruleSet);
+            TraceCollector trace = new TraceCollector();
             session.addEventListener(trace);
             for (Shipment s : shipments) {
                 session.insert(s);

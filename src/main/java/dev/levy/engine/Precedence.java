@@ -48,6 +48,10 @@ public final class Precedence {
     private static final Pattern PROGRAM_IN = Pattern.compile("\\bprogram\\s+in\\s*\\(([^)]*)\\)");
     private static final Pattern LITERAL = Pattern.compile("\"([^\"]*)\"");
     private static final Pattern DUTY_MADE = Pattern.compile("\\bDuty\\s*\\.\\s*of\\s*\\(");
+    /** {@code program == w.program}: the programs of the table the row {@code w} comes from. */
+    private static final Pattern PROGRAM_OF_ROW = Pattern.compile("\\bprogram\\s*==\\s*([$\\w]+)\\s*\\.\\s*program\\b");
+    private static final Pattern ROW = Pattern.compile("([$\\w]+)\\s*:\\s*Row\\s*\\(");
+    private static final Pattern TABLE_IS = Pattern.compile("\\btable\\s*==\\s*\"([^\"]*)\"");
     private static final Pattern PROGRAM_PREFIX = Pattern.compile("\\bprogram\\s*\\.\\s*startsWith\\s*\\(\\s*\"([^\"]*)\"\\s*\\)");
     private static final Pattern DELETE = Pattern.compile("\\b(?:delete|retract)\\s*\\(\\s*([$\\w]+)\\s*\\)");
     private static final Pattern INSERT_FROM = Pattern.compile("\\binsert\\s*\\(\\s*([$\\w]+)\\s*\\.");
@@ -163,11 +167,14 @@ public final class Precedence {
         unordered();
     }
 
-    /** The rules of the DRL files ({@code display name -> text}, in file order) and the order they derive. */
-    public static Precedence of(Map<String, String> drlByFile) {
+    /**
+     * The rules of the DRL files ({@code display name -> text}, in file order) and the order they derive;
+     * {@code tablePrograms} gives the programs a rule over an exception table can act on ({@code program == w.program}).
+     */
+    public static Precedence of(Map<String, String> drlByFile, Map<String, Set<String>> tablePrograms) {
         List<Rule> rules = new ArrayList<>();
         List<Problem> repeated = new ArrayList<>();
-        drlByFile.forEach((file, text) -> rules.addAll(parse(file, text, repeated)));
+        drlByFile.forEach((file, text) -> rules.addAll(parse(file, text, repeated, tablePrograms)));
         Precedence precedence = new Precedence(rules);
         precedence.problems.addAll(0, repeated);
         return precedence;
@@ -353,7 +360,7 @@ public final class Precedence {
         return "any program";
     }
 
-    static List<Rule> parse(String file, String text, List<Problem> repeated) {
+    static List<Rule> parse(String file, String text, List<Problem> repeated, Map<String, Set<String>> tablePrograms) {
         String code = DrlText.of(text).code();
         List<Rule> out = new ArrayList<>();
         Matcher m = RULE.matcher(text);
@@ -401,7 +408,7 @@ public final class Precedence {
             Span lhs = when >= 0 ? new Span(text, code, when, then >= 0 ? then : end) : Span.EMPTY;
             Span rhs = then >= 0 ? new Span(text, code, then, end) : Span.EMPTY;
             out.add(new Rule(name, file, text, m.start(), RuleSetLoader.lineOf(text, m.start()), header, phase, List.copyOf(orderings),
-                    effects(lhs, rhs)));
+                    effects(lhs, rhs, tablePrograms)));
         }
         return out;
     }
@@ -427,12 +434,18 @@ public final class Precedence {
         }
     }
 
-    private static Effects effects(Span lhs, Span rhs) {
+    private static Effects effects(Span lhs, Span rhs, Map<String, Set<String>> tablePrograms) {
+        Map<String, Set<String>> rowPrograms = new HashMap<>();
+        for (MatchResult r : lhs.find(ROW)) {
+            int close = DrlText.closing(lhs.code(), r.end() - 1);
+            new Span(lhs.text(), lhs.code(), r.end(), close).find(TABLE_IS).forEach(t ->
+                    rowPrograms.put(r.group(1), tablePrograms.getOrDefault(t.group(1), Set.of())));
+        }
         Map<String, Programs> bound = new HashMap<>();
         List<Programs> reads = new ArrayList<>();
         for (MatchResult d : lhs.find(DUTY)) {
             int close = DrlText.closing(lhs.code(), d.end() - 1);
-            Programs programs = programs(new Span(lhs.text(), lhs.code(), d.end(), close));
+            Programs programs = programs(new Span(lhs.text(), lhs.code(), d.end(), close), rowPrograms);
             reads.add(programs);
             if (d.group(1) != null) {
                 bound.put(d.group(1), programs);
@@ -457,7 +470,8 @@ public final class Precedence {
         }
         List<Programs> exemptionReads = new ArrayList<>();
         for (MatchResult x : lhs.find(EXEMPTION)) {
-            exemptionReads.add(programs(new Span(lhs.text(), lhs.code(), x.end(), DrlText.closing(lhs.code(), x.end() - 1))));
+            exemptionReads.add(programs(new Span(lhs.text(), lhs.code(), x.end(), DrlText.closing(lhs.code(), x.end() - 1)),
+                    rowPrograms));
         }
         List<Programs> exemptionInserts = new ArrayList<>();
         for (MatchResult x : rhs.find(EXEMPTION_OF)) {
@@ -471,9 +485,10 @@ public final class Precedence {
      * The programs a pattern's constraints admit. Top-level constraints (split at commas) all hold; one that names
      * {@code program} is read when it is only {@code program == "X"}, {@code program in ("X", ...)} or
      * {@code program.startsWith("P")} joined by {@code ||}; any other form ({@code !=}, a method, a disjunction with
-     * another field) makes the pattern any program, so that the reading stays an over-approximation.
+     * another field) makes the pattern any program, so that the reading stays an over-approximation. {@code program ==
+     * w.program} admits the programs of the exception table the row {@code w} comes from ({@code rowPrograms}).
      */
-    private static Programs programs(Span constraints) {
+    private static Programs programs(Span constraints, Map<String, Set<String>> rowPrograms) {
         Set<String> exact = new TreeSet<>();
         Set<String> prefixes = new TreeSet<>();
         String code = constraints.code();
@@ -488,7 +503,7 @@ public final class Precedence {
             } else if (c == ',' && depth == 0) {
                 Span part = new Span(constraints.text(), code, start, i);
                 start = i + 1;
-                if (PROGRAM_WORD.matcher(part.code()).find() && !readProgram(part, exact, prefixes)) {
+                if (PROGRAM_WORD.matcher(part.code()).find() && !readProgram(part, rowPrograms, exact, prefixes)) {
                     return Programs.ANY;
                 }
             }
@@ -497,11 +512,20 @@ public final class Precedence {
     }
 
     /** Adds the programs of one constraint; false when it has any other form than the ones read. */
-    private static boolean readProgram(Span part, Set<String> exact, Set<String> prefixes) {
+    private static boolean readProgram(Span part, Map<String, Set<String>> rowPrograms, Set<String> exact,
+                                       Set<String> prefixes) {
         StringBuilder rest = new StringBuilder(part.code());
         for (MatchResult e : part.find(PROGRAM_IS)) {
             exact.add(e.group(1));
             blank(rest, e);
+        }
+        for (MatchResult r : part.find(PROGRAM_OF_ROW)) {
+            Set<String> programs = rowPrograms.get(r.group(1));
+            if (programs == null || programs.isEmpty()) {
+                return false; // a row of no known exception table: any program
+            }
+            exact.addAll(programs);
+            blank(rest, r);
         }
         for (MatchResult p : part.find(PROGRAM_PREFIX)) {
             prefixes.add(p.group(1));

@@ -37,6 +37,22 @@ public final class RuleMetadata {
         return get(rule, CITATION);
     }
 
+    /**
+     * The firing rule's citation, filled with the facts of its match: a rule over a table cites the row's source
+     * ({@code @citation("{w.source}")}).
+     */
+    public static String citation(RuleContext ctx) {
+        String template = get(ctx.getRule(), CITATION);
+        return template == null || template.indexOf('{') < 0 ? template
+                : MessageTemplate.of(template).render(ctx.getMatch()::getDeclarationValue);
+    }
+
+    public static String renderCitation(Rule rule, Match match) {
+        String template = get(rule, CITATION);
+        return template == null || template.indexOf('{') < 0 ? template
+                : MessageTemplate.of(template).render(match::getDeclarationValue);
+    }
+
     /** The firing rule's message, filled with the facts of its match. */
     public static String message(RuleContext ctx) {
         return render(ctx.getRule(), ctx.getMatch());

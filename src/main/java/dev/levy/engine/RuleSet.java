@@ -5,7 +5,6 @@ import dev.levy.model.Scenario;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedSet;
 import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
 
@@ -18,7 +17,6 @@ import org.kie.api.definition.rule.Rule;
  * @param programOrder program code to its rank in the CBP reporting order ({@code programs.csv})
  * @param declarations declarations a shipment may make, with their meaning ({@code declarations.csv})
  * @param stacking     the declared relation of each pair of additional duties ({@code stacking_matrix.csv})
- * @param ruleDates    the dates the DRL compares with (legal dates written in the rules rather than in a table)
  * @param coversFrom   first regime date the rules cover (inclusive)
  * @param coversTo     first regime date the rules no longer cover
  * @param warnings     lint findings that do not stop the rule set from loading
@@ -28,7 +26,7 @@ import org.kie.api.definition.rule.Rule;
  */
 public record RuleSet(String name, String version, KieBase kieBase, TableIndex tables, Map<String, RuleInfo> rules,
                       List<String> phases, Map<String, Integer> programOrder, Map<String, String> declarations,
-                      List<StackingRelation> stacking, SortedSet<LocalDate> ruleDates, LocalDate coversFrom, LocalDate coversTo, List<Problem> warnings,
+                      List<StackingRelation> stacking, LocalDate coversFrom, LocalDate coversTo, List<Problem> warnings,
                       Map<String, String> programTitles, Map<String, Scenario> scenarios, Precedence precedence) {
 
     public RuleInfo info(Rule rule) {

@@ -51,6 +51,7 @@ public final class RuleSetLoader {
     static final String DECLARATIONS = "declarations.csv";
     static final String COUNTRY_GROUPS = "country_groups.csv";
     static final String STACKING_MATRIX = "stacking_matrix.csv";
+    static final String SOURCES = "sources.csv";
     /** The folder of the scenarios shipped with the rules. */
     public static final String SCENARIOS = "scenarios/";
 
@@ -64,6 +65,7 @@ public final class RuleSetLoader {
     private final KieBaseCache cache;
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, String> programTitles = new HashMap<>();
+    private Map<String, LocalDate> parameterDays = Map.of();
 
     private RuleSetLoader(RuleSource source, KieBaseCache cache) {
         this.source = source;
@@ -93,26 +95,29 @@ public final class RuleSetLoader {
         Map<String, Set<String>> groups = countryGroups();
         List<StackingRelation> stacking = stackingMatrix(programOrder.keySet(), groups);
 
-        TableLoader tables = new TableLoader(source, groups, problems);
+        TableLoader tables = new TableLoader(source, groups, sources(), problems);
         Map<String, String> drl = new TreeMap<>();
         for (Map.Entry<String, String> f : source.files().entrySet()) {
             String rel = f.getKey();
             if (rel.endsWith(".drl")) {
                 drl.put(rel, f.getValue());
-            } else if (rel.endsWith(".csv") && !Set.of(PROGRAMS, DECLARATIONS, COUNTRY_GROUPS, STACKING_MATRIX).contains(rel)) {
+            } else if (rel.endsWith(".csv") && !Set.of(PROGRAMS, DECLARATIONS, COUNTRY_GROUPS, STACKING_MATRIX, SOURCES).contains(rel)) {
                 tables.load(rel, f.getValue());
             }
         }
         tables.lintOverlaps();
+        parameterDays = tables.parameterDays();
         tables.resolveTenDigitLines();
         Map<String, Scenario> scenarios = scenarios(tables.index().tableNames(), programOrder.keySet());
         checkTableReferences(drl, tables.tableNames());
         drl.forEach((rel, text) -> problems.addAll(DrlLiterals.check(source.display(rel), text, programOrder.keySet(),
                 declarations.keySet())));
+        drl.forEach((rel, text) -> problems.addAll(LawLiterals.check(source.display(rel), text)));
+        problems.addAll(RuleShapes.check(drl, source::display));
         Map<String, RuleInfo> rules = new TreeMap<>();
         Map<String, String> drlByDisplay = new TreeMap<>();
         drl.forEach((rel, text) -> drlByDisplay.put(source.display(rel), text));
-        Precedence precedence = Precedence.of(drlByDisplay);
+        Precedence precedence = Precedence.of(drlByDisplay, tables.index().tablePrograms());
         problems.addAll(precedence.problems());
         // DRL is code: what it may reach is checked on its text first, and refused code is never compiled.
         KieBase kieBase = refused(props, drl) ? null : compile(drl, phases, rules, precedence);
@@ -123,7 +128,7 @@ public final class RuleSetLoader {
         List<Problem> warnings = problems.stream().filter(p -> !p.isError()).toList();
         return new RuleSet(props.getProperty("name", source.displayRoot()), source.version(), kieBase, tables.index(),
                 Map.copyOf(rules), phases, Map.copyOf(programOrder), Map.copyOf(declarations), List.copyOf(stacking),
-                Collections.unmodifiableSortedSet(ruleDates(drl)), coversFrom, coversTo, warnings,
+                coversFrom, coversTo, warnings,
                 Map.copyOf(programTitles), Collections.unmodifiableMap(scenarios), precedence);
     }
 
@@ -155,25 +160,6 @@ public final class RuleSetLoader {
         RulePolicy policy = RulePolicy.of(props, source.display(PROPERTIES), problems);
         drl.forEach((rel, text) -> problems.addAll(policy.check(source.display(rel), text)));
         return problems.size() > before;
-    }
-
-    private static final Pattern DATE_LITERAL = Pattern.compile("\"(\\d{4}-\\d{2}-\\d{2})\"");
-
-    /** The date literals of the DRL: legal dates written in rules, where a shipment's treatment may change. */
-    private static SortedSet<LocalDate> ruleDates(Map<String, String> drl) {
-        SortedSet<LocalDate> dates = new TreeSet<>();
-        for (String text : drl.values()) {
-            // @known("...") is the day a rule was published, not a day the law changes for an entry
-            Matcher m = DATE_LITERAL.matcher(text.replaceAll("@known\\(\"[^\"]*\"\\)", ""));
-            while (m.find()) {
-                try {
-                    dates.add(LocalDate.parse(m.group(1)));
-                } catch (DateTimeParseException e) {
-                    // not a date after all; the rule compiler reports what matters
-                }
-            }
-        }
-        return dates;
     }
 
     private Properties properties() {
@@ -229,6 +215,28 @@ public final class RuleSetLoader {
     }
 
     /** {@code group,country,source}: named groups of countries a table may use as a key (e.g. the EU). */
+    /** The legal sources rows cite by id ({@code sources.csv}: id, citation, link, confidence high or medium). */
+    private Map<String, Source> sources() {
+        Map<String, Source> out = new TreeMap<>();
+        for (Csv.Line line : rows(SOURCES, 4)) {
+            String where = source.display(SOURCES);
+            String id = line.get(0);
+            String confidence = line.get(3);
+            if (!id.matches("[A-Za-z0-9][A-Za-z0-9._:-]*")) {
+                problems.add(Problem.error(where, line.number(), "source id '" + id
+                        + "' is not a name of letters, digits, '.', '-', '_' or ':'"));
+            } else if (line.get(1).isEmpty()) {
+                problems.add(Problem.error(where, line.number(), "source " + id + " has no citation"));
+            } else if (!confidence.equals(Source.HIGH) && !confidence.equals(Source.MEDIUM)) {
+                problems.add(Problem.error(where, line.number(), "confidence '" + confidence + "' is not "
+                        + Source.HIGH + " or " + Source.MEDIUM));
+            } else if (out.putIfAbsent(id, new Source(id, line.get(1), line.get(2), confidence)) != null) {
+                problems.add(Problem.error(where, line.number(), "source " + id + " is defined twice"));
+            }
+        }
+        return out;
+    }
+
     private Map<String, Set<String>> countryGroups() {
         Map<String, Set<String>> groups = new TreeMap<>();
         for (Csv.Line line : rows(COUNTRY_GROUPS, 3)) {
@@ -322,7 +330,8 @@ public final class RuleSetLoader {
 
     /**
      * The KieBase of the DRL files: from the cache when these very rules were compiled cleanly before, else compiled
-     * now (and cached when the build had no problem at all, so a cached set never hides a warning).
+     * now (and cached when the rules have no error and the build added no problem, so a cached set never hides a
+     * compiler warning).
      */
     private KieBase compile(Map<String, String> drl, List<String> phases, Map<String, RuleInfo> rules,
                             Precedence precedence) {
@@ -340,14 +349,17 @@ public final class RuleSetLoader {
                 ruleTexts.put(RuleSet.key(pkg, name), new RuleText(f.getValue(), rm.start()));
             }
         }
-        boolean clean = problems.isEmpty();
+        // The lint warnings read from the text (literals, shapes) come again at every load; only the compiler's own
+        // problems would be hidden by a cached build.
+        boolean clean = problems.stream().noneMatch(Problem::isError);
+        int before = problems.size();
         KieBase base = clean ? cache.read(source) : null;
         if (base == null) {
             base = build(drl, precedence);
             if (base == null) {
                 return null;
             }
-            if (clean && problems.isEmpty()) {
+            if (clean && problems.size() == before) {
                 cache.write(source, base.getKiePackages());
             }
         }
@@ -429,6 +441,12 @@ public final class RuleSetLoader {
         String where = "rule \"" + rule.getName() + "\": ";
         if (citation == null || citation.isBlank()) {
             problems.add(Problem.error(file, line, where + "no @citation: every rule cites its legal instrument"));
+        } else {
+            List<String> malformed = MessageTemplate.problems(citation);
+            malformed.forEach(p -> problems.add(Problem.error(file, line, where + "@citation " + p)));
+            if (malformed.isEmpty()) {
+                placeholders((RuleImpl) rule, "@citation", citation, file, line, text, where);
+            }
         }
         if (message == null || message.isBlank()) {
             problems.add(Problem.error(file, line, where + "no @message: every rule explains itself in plain words"));
@@ -436,7 +454,7 @@ public final class RuleSetLoader {
             List<String> malformed = MessageTemplate.problems(message);
             malformed.forEach(p -> problems.add(Problem.error(file, line, where + p)));
             if (malformed.isEmpty()) {
-                placeholders((RuleImpl) rule, message, file, line, text, where);
+                placeholders((RuleImpl) rule, "@message", message, file, line, text, where);
             }
         }
         RuleImpl impl = (RuleImpl) rule;
@@ -454,7 +472,8 @@ public final class RuleSetLoader {
      * fact's type: else the message would fail at run time (no such binding: every shipment that fires the rule fails)
      * or print {@code {?name}} to the customer. {@code :usd} and {@code :pct} format numbers only.
      */
-    private void placeholders(RuleImpl rule, String message, String file, int line, RuleText text, String where) {
+    private void placeholders(RuleImpl rule, String metadata, String message, String file, int line, RuleText text,
+                              String where) {
         Map<String, Declaration> bindings = rule.getDeclarations();
         for (MessageTemplate.Placeholder p : MessageTemplate.of(message).placeholders()) {
             String problem;
@@ -478,29 +497,34 @@ public final class RuleSetLoader {
                     continue;
                 }
             }
-            problems.add(placeholderAt(file, line, text, p, where + "@message " + problem));
+            problems.add(placeholderAt(file, line, text, metadata, p, where + metadata + " " + problem));
         }
     }
 
     /** The problem at the placeholder in the rule's {@code @message}, or at the rule's line when it is not found there. */
-    private static Problem placeholderAt(String file, int line, RuleText text, MessageTemplate.Placeholder p, String message) {
-        int metadata = text == null ? -1 : text.text().indexOf("@message", text.start());
-        int at = metadata < 0 ? -1 : text.text().indexOf("{" + p.text() + "}", metadata);
+    private static Problem placeholderAt(String file, int line, RuleText text, String metadata,
+                                         MessageTemplate.Placeholder p, String message) {
+        int start = text == null ? -1 : text.text().indexOf(metadata, text.start());
+        int at = start < 0 ? -1 : text.text().indexOf("{" + p.text() + "}", start);
         return at < 0 ? Problem.error(file, line, message) : Problem.errorAt(file, text.text(), at, message);
     }
 
-    /** {@code @known("YYYY-MM-DD")}: the day a retroactive rule was published, or null. */
+    /**
+     * {@code @known("parameter")}: the day a retroactive rule was published, a parameter of a {@code parameters.csv}
+     * (a day, for all time); null when the rule has no {@code @known}.
+     */
     private LocalDate known(Rule rule, String file, int line, String where) {
-        String text = RuleMetadata.get(rule, RuleMetadata.KNOWN);
-        if (text == null) {
+        String name = RuleMetadata.get(rule, RuleMetadata.KNOWN);
+        if (name == null) {
             return null;
         }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            problems.add(Problem.error(file, line, where + "@known(\"" + text + "\") is not a date YYYY-MM-DD"));
-            return null;
+        LocalDate day = parameterDays.get(name);
+        if (day == null) {
+            problems.add(Problem.error(file, line, where + "@known(\"" + name + "\") names no parameter whose value is a"
+                    + " day (parameters.csv: name,value,from,to,source, with no from or to)"
+                    + Names.didYouMean(name, parameterDays.keySet())));
         }
+        return day;
     }
 
     static int lineOf(String text, int offset) {

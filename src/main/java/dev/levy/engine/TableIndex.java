@@ -38,6 +38,7 @@ public final class TableIndex {
     private final List<TableRow> unkeyed = new ArrayList<>();
     private final Map<String, ScheduleLine> schedule = new HashMap<>();
     private final Set<String> tableNames = new TreeSet<>();
+    private final Map<String, Set<String>> tablePrograms = new java.util.TreeMap<>();
     /** The schedule's 10-digit lines of each 8-digit number, sorted. */
     private final Map<String, List<String>> tenDigitLines = new HashMap<>();
     /** See {@link #lineClasses()}; filled by {@link #classifyTenDigitLines()} once the tables are loaded. */
@@ -52,10 +53,12 @@ public final class TableIndex {
 
     void addHtsRow(String prefixDigits, TableRow row) {
         byHtsPrefix.computeIfAbsent(prefixDigits, k -> new ArrayList<>()).add(row);
+        noteProgram(row);
     }
 
     void addCountryRow(String country, TableRow row) {
         byCountry.computeIfAbsent(country, k -> new ArrayList<>()).add(row);
+        noteProgram(row);
     }
 
     void declareTable(String name) {
@@ -69,6 +72,18 @@ public final class TableIndex {
 
     void addUnkeyedRow(TableRow row) {
         unkeyed.add(row);
+        noteProgram(row);
+    }
+
+    private void noteProgram(TableRow row) {
+        if (row.program() != null) {
+            tablePrograms.computeIfAbsent(row.table(), k -> new TreeSet<>()).add(row.program());
+        }
+    }
+
+    /** The programs the rows of each exception table name (its {@code program} column), by table. */
+    public Map<String, Set<String>> tablePrograms() {
+        return java.util.Collections.unmodifiableMap(tablePrograms);
     }
 
     void addScheduleLine(String digits, ScheduleLine line) {
@@ -264,7 +279,7 @@ public final class TableIndex {
             rows.removeIf(r -> r.getTable().equals(c.table()) && Objects.equals(r.getKey(), c.key()));
             if (!c.remove()) {
                 rows.add(new Row(s, new TableRow(c.table(), c.key(), c.rate(), c.heading(), c.from(), c.to(),
-                        c.source(), "scenario " + scenario.name() + " rows[" + i + "]")));
+                        Source.ofScenario(scenario.name(), c.source()), "scenario " + scenario.name() + " rows[" + i + "]")));
             }
         }
     }
@@ -288,9 +303,10 @@ public final class TableIndex {
     }
 
     /**
-     * The days on which a row matching the shipment comes into force or ends: where its treatment may change. For an
-     * 8-digit number whose lines the tables tell apart, the rows of its 10-digit lines count too: from their days the
-     * number may decide the measures or no longer.
+     * The days on which a row matching the shipment comes into force or ends, and the days a row names (a parameter's
+     * day, an in-transit loading day): where its treatment may change. For an 8-digit number whose lines the tables
+     * tell apart, the rows of its 10-digit lines count too: from their days the number may decide the measures or no
+     * longer.
      */
     public SortedSet<LocalDate> changeDates(Shipment s) {
         SortedSet<LocalDate> dates = new TreeSet<>();
@@ -310,6 +326,12 @@ public final class TableIndex {
                 }
                 if (r.to() != null) {
                     dates.add(r.to());
+                }
+                if (r.date() != null) {
+                    dates.add(r.date());
+                }
+                if (r.loadedBefore() != null) {
+                    dates.add(r.loadedBefore());
                 }
             }
         }

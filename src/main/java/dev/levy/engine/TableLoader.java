@@ -36,21 +36,30 @@ final class TableLoader {
 
     private final RuleSource source;
     private final Map<String, Set<String>> countryGroups;
+    private final Map<String, Source> sources;
     private final List<Problem> problems;
     private final TableIndex index = new TableIndex();
     private final Map<String, String> tableFiles = new TreeMap<>();
     private final Map<String, List<TableRow>> rowsByKey = new TreeMap<>();
+    private final Map<String, LocalDate> parameterDays = new TreeMap<>();
     /** The statistical lines read, by digits, with the file and line that names each: added once the schedule is read. */
     private final Map<String, String> statisticalLines = new TreeMap<>();
 
-    TableLoader(RuleSource source, Map<String, Set<String>> countryGroups, List<Problem> problems) {
+    TableLoader(RuleSource source, Map<String, Set<String>> countryGroups, Map<String, Source> sources,
+                List<Problem> problems) {
         this.source = source;
         this.countryGroups = countryGroups;
+        this.sources = sources;
         this.problems = problems;
     }
 
     TableIndex index() {
         return index;
+    }
+
+    /** The parameters whose value is one day for all time (no from, no to), by name: what {@code @known} may name. */
+    Map<String, LocalDate> parameterDays() {
+        return parameterDays;
     }
 
     /** Table name to the file that defines it. */
@@ -66,6 +75,10 @@ final class TableLoader {
             return;
         }
         Map<String, Integer> columns = header(lines.get(0));
+        if (columns.containsKey("name") && columns.containsKey("value")) {
+            loadParameters(file, columns, lines);
+            return;
+        }
         if (columns.keySet().equals(Set.of("hts", "description", "source"))) {
             loadStatisticalLines(file, columns, lines);
             return;
@@ -108,10 +121,7 @@ final class TableLoader {
         String keyColumn = cols.containsKey("hts") ? "hts" : cols.containsKey("country") ? "country" : null;
         for (Csv.Line line : lines.subList(1, lines.size())) {
             String where = file + ":" + line.number();
-            String src = line.get(cols.get("source"));
-            if (src.isEmpty()) {
-                problems.add(Problem.error(file, line.number(), "row without a source: every row cites its legal source"));
-            }
+            Source src = source(file, line, line.get(cols.get("source")));
             LocalDate from = date(file, line, line.get(cols.get("from")), "from");
             LocalDate to = date(file, line, line.get(cols.get("to")), "to");
             if (from != null && to != null && !from.isBefore(to)) {
@@ -124,7 +134,10 @@ final class TableLoader {
             BigDecimal rate = cols.containsKey("rate") ? rate(file, line, line.get(cols.get("rate"))) : null;
             String key = keyColumn == null ? null : line.get(cols.get(keyColumn));
             String heading = line.get(cols.get("heading"));
-            Dated dated = new Dated(from, to, known, superseded);
+            Dated dated = new Dated(from, to, known, superseded, optional(line, cols, "program"),
+                    transport(file, line, optional(line, cols, "transport")),
+                    cols.containsKey("loaded_before") ? date(file, line, line.get(cols.get("loaded_before")), "loaded_before")
+                            : null);
             if ("hts".equals(keyColumn)) {
                 String digits = key.replace(".", "").replace(" ", "");
                 if (!HTS.matcher(digits).matches()) {
@@ -143,10 +156,74 @@ final class TableLoader {
         }
     }
 
-    /** The dates of a row: when it applies to entries, when it became known, when a correction superseded it. */
-    private record Dated(LocalDate from, LocalDate to, LocalDate known, LocalDate superseded) {
-        TableRow row(String table, String key, java.math.BigDecimal rate, String heading, String src, String where) {
-            return new TableRow(table, key, rate, heading, from, to, src, where, null, null, known, superseded);
+    /**
+     * The dates of a row: when it applies to entries, when it became known, when a correction superseded it; and the
+     * optional columns of an exception table (the program it is about, the transport, the in-transit loading day).
+     */
+    private record Dated(LocalDate from, LocalDate to, LocalDate known, LocalDate superseded, String program,
+                         String transport, LocalDate loadedBefore) {
+        TableRow row(String table, String key, java.math.BigDecimal rate, String heading, Source src, String where) {
+            return new TableRow(table, key, rate, heading, from, to, src, where, null, null, known, superseded,
+                    program, transport, loadedBefore, null);
+        }
+    }
+
+    private static String optional(Csv.Line line, Map<String, Integer> cols, String column) {
+        String v = cols.containsKey(column) ? line.get(cols.get(column)) : "";
+        return v.isEmpty() ? null : v;
+    }
+
+    private String transport(String file, Csv.Line line, String transport) {
+        if (transport != null && !dev.levy.io.ShipmentReader.TRANSPORTS.contains(transport)) {
+            problems.add(Problem.error(file, line.number(), "transport '" + transport + "' is not one of "
+                    + dev.levy.io.ShipmentReader.TRANSPORTS + Names.didYouMean(transport, dev.levy.io.ShipmentReader.TRANSPORTS)));
+        }
+        return transport;
+    }
+
+    /**
+     * A parameters file ({@code name,value,from,to,source}): scalar law with dated values. Each name is a table of its
+     * own, without a key, whose rows are the parameter's values in time: a day ({@code Row.date}) or a number
+     * ({@code Row.rate}). A rule reads it as {@code p : Row(shipment == s, table == "name")}.
+     */
+    private void loadParameters(String file, Map<String, Integer> cols, List<Csv.Line> lines) {
+        for (String required : List.of("from", "to", "source")) {
+            if (!cols.containsKey(required)) {
+                problems.add(Problem.error(file, lines.get(0).number(), "header lacks the column '" + required
+                        + "' (a parameters file has name,value,from,to,source)"));
+                return;
+            }
+        }
+        for (Csv.Line line : lines.subList(1, lines.size())) {
+            String where = file + ":" + line.number();
+            String name = line.get(cols.get("name"));
+            String value = line.get(cols.get("value"));
+            Source src = source(file, line, line.get(cols.get("source")));
+            LocalDate from = date(file, line, line.get(cols.get("from")), "from");
+            LocalDate to = date(file, line, line.get(cols.get("to")), "to");
+            if (!name.matches("[a-z][a-z0-9_]*")) {
+                problems.add(Problem.error(file, line.number(), "parameter name '" + name
+                        + "' is not lower_snake_case"));
+                continue;
+            }
+            String previous = tableFiles.putIfAbsent(name, file);
+            if (previous != null && !previous.equals(file)) {
+                problems.add(Problem.error(file, line.number(), "parameter " + name + " is already a table of " + previous));
+                continue;
+            }
+            LocalDate day = null;
+            BigDecimal number = null;
+            if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                day = date(file, line, value, "value");
+            } else {
+                number = rate(file, line, value);
+            }
+            if (day != null && from == null && to == null) {
+                parameterDays.put(name, day);
+            }
+            index.declareTable(name);
+            index.addUnkeyedRow(keep(new TableRow(name, null, number, null, from, to, src, where, null, null, null, null,
+                    null, null, null, day)));
         }
     }
 
@@ -234,10 +311,7 @@ final class TableLoader {
                 problems.add(Problem.error(file, line.number(), "HTS line " + hts + " appears twice"));
                 continue;
             }
-            String src = line.get(cols.get("source"));
-            if (src.isEmpty()) {
-                problems.add(Problem.error(file, line.number(), "row without a source: every row cites its legal source"));
-            }
+            Source src = source(file, line, line.get(cols.get("source")));
             String dotted = dotted(digits);
             String generalText = line.get(cols.get("general"));
             TableRow generalRow = scheduleRow(TableIndex.MFN, digits, dotted,
@@ -259,10 +333,9 @@ final class TableLoader {
         for (Csv.Line line : lines.subList(1, lines.size())) {
             String hts = line.get(cols.get("hts"));
             String digits = hts.replace(".", "");
+            source(file, line, line.get(cols.get("source")));
             if (!digits.matches("\\d{10}")) {
                 problems.add(Problem.error(file, line.number(), "malformed statistical line '" + hts + "' (10 digits)"));
-            } else if (line.get(cols.get("source")).isEmpty()) {
-                problems.add(Problem.error(file, line.number(), "row without a source: every row cites its legal source"));
             } else if (statisticalLines.putIfAbsent(digits, file + ":" + line.number()) != null) {
                 problems.add(Problem.error(file, line.number(), "statistical line " + hts + " appears twice"));
             }
@@ -301,7 +374,7 @@ final class TableLoader {
     }
 
     /** A schedule rate as a row: ad valorem part as the rate, specific part per unit; an unparsed rate has no rate. */
-    private static TableRow scheduleRow(String table, String key, String heading, Optional<RateText> rate, String src,
+    private static TableRow scheduleRow(String table, String key, String heading, Optional<RateText> rate, Source src,
                                         String where) {
         return rate.map(r -> new TableRow(table, key, r.adValorem(), heading, null, null, src, where, r.perUnit(), r.unit()))
                 .orElse(new TableRow(table, key, null, heading, null, null, src, where));
@@ -326,6 +399,22 @@ final class TableLoader {
     static String dotted(String digits) {
         String d = digits.substring(0, 4) + "." + digits.substring(4, 6) + "." + digits.substring(6, 8);
         return digits.length() == 10 ? d + "." + digits.substring(8) : d;
+    }
+
+    /** The source a row names by id; an empty or unknown id is an error at the row (and the row keeps the id). */
+    private Source source(String file, Csv.Line line, String id) {
+        if (id.isEmpty()) {
+            problems.add(Problem.error(file, line.number(), "row without a source: every row cites its legal source by"
+                    + " its id in sources.csv"));
+            return new Source(id, id, "", Source.HIGH);
+        }
+        Source s = sources.get(id);
+        if (s == null) {
+            problems.add(Problem.error(file, line.number(), "source '" + id + "' is not an id of sources.csv"
+                    + Names.didYouMean(id, sources.keySet())));
+            return new Source(id, id, "", Source.HIGH);
+        }
+        return s;
     }
 
     private LocalDate date(String file, Csv.Line line, String text, String column) {

@@ -12,25 +12,30 @@ import java.time.LocalDate;
  * @param key      HTS digits, a country code, or null for a row that applies to every shipment
  * @param rate     percent, or null in a table without rates
  * @param heading  the Chapter 99 heading (or HTS line) the row reports under
+ * @param source   the row's legal source ({@code sources.csv}), by its id in the table
  * @param location {@code file:line} of the row, for messages
  * @param perUnit  the specific part of a schedule rate, USD per {@code unit}; null for a purely ad valorem rate
  * @param known    the day the row was published (became known); null when it was known on its {@code from} day, i.e.
  *                 it is not retroactive
  * @param superseded the day a later-known correction replaced the row retroactively; null when it never was. Such a
  *                 row is part of the law only as known before that day, never of the schedule as finally amended
+ * @param program  the program the row is about (column {@code program}: an exception table naming the duty it removes)
+ * @param transport the mode of transport the row is limited to ({@code vessel}); null: any mode
+ * @param loadedBefore an in-transit row: goods loaded (onto the final mode) before 12:01 a.m. on this day
+ * @param date     a parameter's value when it is a day (a switch-over, a publication): {@code parameters.csv}
  */
 public record TableRow(String table, String key, BigDecimal rate, String heading, LocalDate from, LocalDate to,
-                       String source, String location, BigDecimal perUnit, String unit, LocalDate known,
-                       LocalDate superseded) {
+                       Source source, String location, BigDecimal perUnit, String unit, LocalDate known,
+                       LocalDate superseded, String program, String transport, LocalDate loadedBefore, LocalDate date) {
 
     public TableRow(String table, String key, BigDecimal rate, String heading, LocalDate from, LocalDate to,
-                    String source, String location) {
-        this(table, key, rate, heading, from, to, source, location, null, null, null, null);
+                    Source source, String location) {
+        this(table, key, rate, heading, from, to, source, location, null, null, null, null, null, null, null, null);
     }
 
     public TableRow(String table, String key, BigDecimal rate, String heading, LocalDate from, LocalDate to,
-                    String source, String location, BigDecimal perUnit, String unit) {
-        this(table, key, rate, heading, from, to, source, location, perUnit, unit, null, null);
+                    Source source, String location, BigDecimal perUnit, String unit) {
+        this(table, key, rate, heading, from, to, source, location, perUnit, unit, null, null, null, null, null, null);
     }
 
     /** The day the row became known: its {@code known} day, else its {@code from} day (null: known all along). */
@@ -48,6 +53,11 @@ public record TableRow(String table, String key, BigDecimal rate, String heading
         }
         LocalDate k = knownFrom();
         return (k == null || !asKnown.isBefore(k)) && (superseded == null || asKnown.isBefore(superseded));
+    }
+
+    /** The row's citation in words, as messages and traces print it. */
+    public String citation() {
+        return source.citation();
     }
 
     public boolean inForceOn(LocalDate regimeDate) {

@@ -12,21 +12,15 @@ import org.kie.api.runtime.rule.Match;
 
 /** Records, per shipment and in firing order, every rule that fired: its name, message and citation. */
 final class TraceCollector extends DefaultAgendaEventListener {
-    private final RuleSet ruleSet;
     private final Map<Shipment, List<TraceStep>> steps = new IdentityHashMap<>();
-
-    TraceCollector(RuleSet ruleSet) {
-        this.ruleSet = ruleSet;
-    }
 
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
         Match match = event.getMatch();
         Shipment shipment = shipmentOf(match);
-        RuleInfo info = ruleSet.info(match.getRule());
         String message = RuleMetadata.render(match.getRule(), match);
         steps.computeIfAbsent(shipment, k -> new ArrayList<>())
-                .add(new TraceStep(match.getRule().getName(), message, info == null ? null : info.citation()));
+                .add(new TraceStep(match.getRule().getName(), message, RuleMetadata.renderCitation(match.getRule(), match)));
     }
 
     List<TraceStep> stepsOf(Shipment shipment) {

@@ -72,14 +72,14 @@ public final class Duty implements ShipmentFact {
      */
     public static Duty of(RuleContext ctx, Shipment shipment, String program, String heading, Row row, BigDecimal basis) {
         return new Duty(shipment, program, heading, row.getRate(), row.getPerUnit(), row.getUnit(), basis, Set.of(),
-                ctx.getRule().getName(), RuleMetadata.citation(ctx.getRule()));
+                ctx.getRule().getName(), RuleMetadata.citation(ctx));
     }
 
     /** An ad valorem duty at {@code rate} percent of {@code basis}. */
     public static Duty of(RuleContext ctx, Shipment shipment, String program, String heading, BigDecimal rate,
                           BigDecimal basis) {
         return new Duty(shipment, program, heading, rate, null, null, basis, Set.of(), ctx.getRule().getName(),
-                RuleMetadata.citation(ctx.getRule()));
+                RuleMetadata.citation(ctx));
     }
 
     // ------------------------------------------------------------ transformations a rule writes in its consequence
@@ -141,7 +141,7 @@ public final class Duty implements ShipmentFact {
     /** The rule that fired and its citation, which now answer for the duty. */
     private Duty imposedBy(RuleContext ctx) {
         return new Duty(shipment, program, heading, rate, perUnit, unit, basis, carvedOut, ctx.getRule().getName(),
-                RuleMetadata.citation(ctx.getRule()));
+                RuleMetadata.citation(ctx));
     }
 
     @Override

@@ -36,14 +36,14 @@ public final class Exemption implements ShipmentFact {
 
     /** A program is not applied to the shipment, though no duty of it was imposed (e.g. its scope is not modelled). */
     public static Exemption of(RuleContext ctx, Shipment shipment, String program, String heading) {
-        return new Exemption(shipment, program, heading, RuleMetadata.message(ctx), RuleMetadata.citation(ctx.getRule()),
+        return new Exemption(shipment, program, heading, RuleMetadata.message(ctx), RuleMetadata.citation(ctx),
                 null);
     }
 
     /** The duty is not applied to {@code basis} USD of the value (US content, metal content). */
     public static Exemption partial(RuleContext ctx, Duty duty, String heading, BigDecimal basis) {
         return new Exemption(duty.getShipment(), duty.getProgram(), heading, RuleMetadata.message(ctx),
-                RuleMetadata.citation(ctx.getRule()), basis);
+                RuleMetadata.citation(ctx), basis);
     }
 
     @Override

@@ -34,7 +34,14 @@ public final class Row implements ShipmentFact {
 
     public LocalDate getTo() { return row.to(); }
 
-    public String getSource() { return row.source(); }
+    /** The row's legal source in words (its citation in {@code sources.csv}). */
+    public String getSource() { return row.citation(); }
+
+    /** The id of the row's source in {@code sources.csv}. */
+    public String getSourceId() { return row.source().id(); }
+
+    /** How sure the rules are of the row's source: {@code high} or {@code medium}. */
+    public String getConfidence() { return row.source().confidence(); }
 
     /** The specific part of a schedule rate, USD per {@link #getUnit()}; null when the rate is ad valorem only. */
     public BigDecimal getPerUnit() { return row.perUnit(); }
@@ -45,6 +52,18 @@ public final class Row implements ShipmentFact {
     public String getRateText() { return row.rate() == null ? null : RateText.show(row.rate(), row.perUnit(), row.unit()); }
 
     public String getLocation() { return row.location(); }
+
+    /** The program an exception row is about (its {@code program} column); null when the table has none. */
+    public String getProgram() { return row.program(); }
+
+    /** The mode of transport an exception row is limited to ({@code vessel}); null: any mode. */
+    public String getTransport() { return row.transport(); }
+
+    /** An in-transit row: goods loaded before 12:01 a.m. on this day (its {@code loaded_before} column). */
+    public LocalDate getLoadedBefore() { return row.loadedBefore(); }
+
+    /** A parameter whose value is a day: that day ({@code parameters.csv}). */
+    public LocalDate getDate() { return row.date(); }
 
     @Override
     public String toString() {

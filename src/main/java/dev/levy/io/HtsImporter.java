@@ -148,19 +148,30 @@ public final class HtsImporter {
         return digits.length() == 10 ? d + "." + digits.substring(8) : d;
     }
 
-    /** The schedule file: a comment header, then one CSV row per line. */
-    public static String render(Report report, String source) {
+    /** The schedule file: a comment header, then one CSV row per line, each citing {@code sourceId}. */
+    public static String render(Report report, String sourceId, String citation) {
         StringBuilder out = new StringBuilder();
         out.append("# The schedule: HTSUS column 1 rates (General, and Special by program indicator) and column 2 rates,\n")
-                .append("# imported by `levy import-hts` from ").append(source.replace("\n", " ")).append(". An HTS number not in this table is refused as UNKNOWN_HTS.\n")
+                .append("# imported by `levy import-hts` from ").append(citation.replace("\n", " ")).append(". An HTS number not in this table is refused as UNKNOWN_HTS.\n")
                 .append("# ").append(report.summary().replace("\n", "\n# ")).append("\n")
                 .append("hts,description,general,special,column2,source\n");
         for (Line l : report.lines()) {
             out.append(l.hts()).append(',').append(quote(l.description())).append(',').append(quote(l.general()))
                     .append(',').append(quote(l.special())).append(',').append(quote(l.column2())).append(',')
-                    .append(quote(source)).append('\n');
+                    .append(quote(sourceId)).append('\n');
         }
         return out.toString();
+    }
+
+    /** The text of {@code sources.csv} with the import's source: its row replaced, or added (with the header if new). */
+    public static String withSource(String sourcesCsv, String id, String citation) {
+        StringBuilder out = new StringBuilder(sourcesCsv.isEmpty() ? "id,citation,link,confidence\n" : "");
+        for (String line : sourcesCsv.lines().toList()) {
+            if (!line.startsWith(id + ",")) {
+                out.append(line).append('\n');
+            }
+        }
+        return out.append(quote(id)).append(',').append(quote(citation.replace("\n", " "))).append(",,high\n").toString();
     }
 
     private static String quote(String s) {

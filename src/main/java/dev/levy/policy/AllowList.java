@@ -14,7 +14,8 @@ final class AllowList {
             "dev.levy.model.Shipment", "dev.levy.model.Measure", "dev.levy.model.NotApplied",
             "dev.levy.model.TraceStep", "dev.levy.model.Result", "dev.levy.model.Rejection",
             "dev.levy.model.Evaluation", "dev.levy.model.ShipmentError", "dev.levy.model.ErrorCode",
-            "dev.levy.fact.Duty", "dev.levy.fact.Exemption", "dev.levy.fact.Row", "dev.levy.fact.ShipmentFact");
+            "dev.levy.fact.Duty", "dev.levy.fact.Exemption", "dev.levy.fact.Row", "dev.levy.fact.ShipmentFact",
+            "dev.levy.fact.AllIn");
     private static final List<String> VALUES = List.of(
             "java.math.BigDecimal", "java.math.BigInteger", "java.math.RoundingMode", "java.math.MathContext",
             "java.time.LocalDate", "java.time.LocalTime", "java.time.LocalDateTime", "java.time.DayOfWeek",

@@ -34,7 +34,7 @@ class PrecedenceConversionTest {
         Precedence precedence = Precedence.of(RuleSource.fromDirectory(TestSupport.projectDir().resolve("rules"))
                 .files().entrySet().stream().filter(f -> f.getKey().endsWith(".drl"))
                 .collect(java.util.stream.Collectors.toMap(f -> "rules/" + f.getKey(), Map.Entry::getValue,
-                        (a, b) -> a, java.util.TreeMap::new)));
+                        (a, b) -> a, java.util.TreeMap::new)), TestSupport.levy().ruleSet().tables().tablePrograms());
         assertEquals(List.of(), precedence.problems());
         int pairs = 0;
         List<String> changed = new ArrayList<>();

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.levy.model.RuleSetException;
+import dev.levy.model.Problem;
 import dev.levy.Levy;
 import dev.levy.TestSupport;
 import dev.levy.cli.CliRunner;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,7 +53,7 @@ class PrecedenceTest {
             "other_phase.drl  | names a rule of phase duties",
             "cycle.drl        | the named order is a cycle: \"Broken: first half of a cycle\" -> \"Broken: second half of a cycle\" -> \"Broken: first half of a cycle\"",
             "repeated_key.drl | @after is written twice",
-            "unordered.drl    | and rule \"Brazil exception: in transit by vessel before 2025-08-06\" (",
+            "unordered.drl    | and rule \"In-transit exception: loaded before the window and entered before it closed\" (",
             "when_line.drl    | nosuchfield"})
     void eachLintRefusesTheRuleThatBreaksIt(String name, String message) throws IOException {
         Path file = rulesWith(name);
@@ -116,8 +119,8 @@ class PrecedenceTest {
         List<String> files = new java.util.ArrayList<>(drl.keySet());
         java.util.Collections.reverse(files);
         files.forEach(k -> reversed.put(k, drl.get(k)));
-        Precedence a = Precedence.of(drl);
-        Precedence b = Precedence.of(reversed);
+        Precedence a = Precedence.of(drl, Map.of());
+        Precedence b = Precedence.of(reversed, Map.of());
         for (String phase : List.of("duties", "exceptions", "stacking")) {
             assertEquals(a.order(phase), b.order(phase), phase);
         }
@@ -139,7 +142,7 @@ class PrecedenceTest {
                     delete(a);
                 end
                 """;
-        List<String> read = Precedence.of(java.util.Map.of("x.drl", drl)).rule("r").effects().reads().stream()
+        List<String> read = Precedence.of(Map.of("x.drl", drl), Map.of()).rule("r").effects().reads().stream()
                 .map(Precedence.Programs::toString).toList();
         assertEquals(List.of("A or B", "C or D", "SECTION_2*", "any program", "any program", "any program"), read);
     }

@@ -104,6 +104,27 @@ class RuleSetLoaderTest {
     }
 
     @Test
+    void rowCitingAnUnknownSourceIdIsAnErrorAtItsLine() throws IOException {
+        Path rules = rules();
+        Path csv = rules.resolve("section232/section232_autos.csv");
+        Files.writeString(csv, Files.readString(csv) + "8703.99,25,9903.94.01,2027-04-03,,usitc-hts-2052\n");
+        int line = Files.readAllLines(csv).size();
+        assertTrue(problems(rules).stream().anyMatch(p -> p.file().endsWith("section232_autos.csv") && p.line() == line
+                && p.message().contains("'usitc-hts-2052' is not an id of sources.csv")
+                && p.message().contains("usitc-hts-2025")), "an unknown id, with the id it resembles");
+    }
+
+    @Test
+    void sourceWithAConfidenceOtherThanHighOrMediumIsAnError() throws IOException {
+        Path rules = rules();
+        Path sources = rules.resolve("sources.csv");
+        Files.writeString(sources, Files.readString(sources) + "test-source,A test citation,,low\n");
+        int line = Files.readAllLines(sources).size();
+        assertTrue(problems(rules).stream().anyMatch(p -> p.file().endsWith("sources.csv") && p.line() == line
+                && p.message().contains("confidence 'low'")));
+    }
+
+    @Test
     void ruleNamingAnUnknownTableIsAnError() throws IOException {
         Path rules = rules();
         replace(rules.resolve("mfn/mfn.drl"), "r : Row(shipment == s, table == \"mfn_special\")",
@@ -122,7 +143,7 @@ class RuleSetLoaderTest {
     void overlappingWindowsForOneKeyAndHeadingAreAnError() throws IOException {
         Path rules = rules();
         Path csv = rules.resolve("section232/section232_autos.csv");
-        Files.writeString(csv, Files.readString(csv) + "8703.23.01,30,9903.94.01,2025-05-01,,Proclamation 10908 (test row)\n");
+        Files.writeString(csv, Files.readString(csv) + "8703.23.01,30,9903.94.01,2025-05-01,,usitc-hts-2025\n");
         int line = Files.readAllLines(csv).size();
         assertTrue(problems(rules).stream().anyMatch(p -> p.file().endsWith("section232_autos.csv") && p.line() == line
                 && p.message().contains("overlaps")), "a second 8703.23.01 row overlapping the first");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.levy.engine.Source;
 import dev.levy.engine.TableRow;
 import dev.levy.model.Shipment;
 import java.lang.reflect.Field;
@@ -43,7 +44,7 @@ class DutyTransformationsTest {
     private static Map<String, Transformation> transformations() {
         RuleContext other = context("other rule", "other citation");
         Row replacement = new Row(shipment(), new TableRow("t", null, new BigDecimal("25"), "9903.01.99", null, null,
-                "src", "t.csv:2", new BigDecimal("0.02"), "liter"));
+                new Source("src", "src", "", Source.HIGH), "t.csv:2", new BigDecimal("0.02"), "liter"));
         Map<String, Transformation> out = new LinkedHashMap<>();
         out.put("carveOut", new Transformation(d -> d.carveOut("9903.01.34", new BigDecimal("20000")),
                 Set.of("basis", "carvedOut")));
@@ -118,7 +119,7 @@ class DutyTransformationsTest {
     /** 1504.20.60 (1.5 cents/kg + 5%), 10000 kg worth $80,000, with a part already carved out. */
     private static Duty sample() {
         Row schedule = new Row(shipment(), new TableRow("schedule", "15042060", new BigDecimal("5"), "1504.20.60",
-                null, null, "src", "schedule.csv:2", new BigDecimal("0.015"), "kg"));
+                null, null, new Source("src", "src", "", Source.HIGH), "schedule.csv:2", new BigDecimal("0.015"), "kg"));
         return Duty.of(context("imposing rule", "imposing citation"), shipment(), "MFN", "1504.20.60", schedule,
                 new BigDecimal("80000")).carveOut("seed", new BigDecimal("1"));
     }

@@ -98,7 +98,7 @@ class HtsImporterTest {
 
     private Path rulesWithImportedSchedule(String usitc) throws IOException {
         TestSupport.copyOfRules(dir);
-        Files.writeString(dir.resolve("mfn/schedule.csv"), HtsImporter.render(HtsImporter.importCsv(usitc), "test import"));
+        Files.writeString(dir.resolve("mfn/schedule.csv"), HtsImporter.render(HtsImporter.importCsv(usitc), "usitc-hts-2025", "test import"));
         return dir;
     }
 

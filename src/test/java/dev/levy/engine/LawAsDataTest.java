@@ -1,0 +1,169 @@
+package dev.levy.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.levy.model.RuleSetException;
+import dev.levy.model.Problem;
+import dev.levy.Levy;
+import dev.levy.TestSupport;
+import dev.levy.Timeline;
+import dev.levy.model.Result;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The law's particulars are data: dates in tables and parameters (never in DRL), headings and countries flagged where
+ * DRL still writes them, one rule per kind of law (copies that differ only in literals flagged), a rule over a table
+ * citing the row's source. Each lint is shown failing on a rule that breaks it.
+ */
+class LawAsDataTest {
+    @TempDir
+    Path dir;
+
+    private static final String RULE = """
+
+            rule "Test: %s"
+                @citation("%s")
+                @message("test rule")
+                @overrides("Brazil exception: donations")
+                ruleflow-group "exceptions"
+            when
+                %s
+                d : Duty(shipment == s, program == "IEEPA_BRAZIL")
+            then
+                delete(d);
+                insert(Exemption.of(kcontext, d, d.getHeading()));
+            end
+            """;
+
+    private Path rulesWith(String name, String citation, String condition) throws IOException {
+        Path rules = TestSupport.copyOfRules(dir);
+        Path drl = rules.resolve("brazil/brazil.drl");
+        Files.writeString(drl, Files.readString(drl) + RULE.formatted(name, citation, condition));
+        return rules;
+    }
+
+    private static List<Problem> errors(Path rules) {
+        RuleSetException e = assertThrows(RuleSetException.class, () -> Levy.fromDirectory(rules));
+        return e.problems().stream().filter(Problem::isError).toList();
+    }
+
+    private static List<Problem> warnings(Path rules) {
+        return Levy.fromDirectory(rules).ruleSet().warnings();
+    }
+
+    @Test
+    void aDateWrittenInDrlIsRefusedAtItsLineAndColumn() throws IOException {
+        Path rules = rulesWith("a date", "EO 14323", "s : Shipment(regimeDate >= \"2025-09-01\")");
+        List<Problem> errors = errors(rules);
+        assertTrue(errors.stream().anyMatch(p -> p.file().endsWith("brazil/brazil.drl") && p.column() > 0
+                && p.message().contains("the date \"2025-09-01\" is written in DRL")), errors.toString());
+    }
+
+    @Test
+    void aDateInACommentOrAMessageIsNoLiteral() throws IOException {
+        Path rules = rulesWith("2025-09-01 in the name", "EO 14323 of 2025-07-30",
+                "// before \"2025-09-01\"\n    s : Shipment()");
+        assertTrue(warnings(rules).stream().noneMatch(p -> p.message().contains("2025-09-01")));
+    }
+
+    @Test
+    void aHeadingWrittenInDrlIsReported() throws IOException {
+        Path rules = rulesWith("a heading", "EO 14323", "s : Shipment()\n    x : Duty(shipment == s, heading == \"9903.01.77\")");
+        assertTrue(warnings(rules).stream().anyMatch(p -> p.file().endsWith("brazil/brazil.drl")
+                && p.message().contains("the heading \"9903.01.77\" is written in DRL")), warnings(rules).toString());
+    }
+
+    @Test
+    void aCountryWrittenInDrlIsReported() throws IOException {
+        Path rules = rulesWith("a country", "EO 14323", "s : Shipment(origin == \"BR\")");
+        assertTrue(warnings(rules).stream().anyMatch(p -> p.file().endsWith("brazil/brazil.drl")
+                && p.message().contains("the country \"BR\" is written in DRL")), warnings(rules).toString());
+    }
+
+    @Test
+    void twoRulesThatDifferOnlyInLiteralsAreReportedNamingBoth() throws IOException {
+        Path rules = TestSupport.copyOfRules(dir);
+        Path drl = rules.resolve("brazil/brazil.drl");
+        String copy = RULE.formatted("first copy", "EO 14323", "s : Shipment(declarations contains \"DONATION\")")
+                .replace("IEEPA_BRAZIL", "IEEPA_RECIPROCAL").replace("Brazil exception: donations",
+                        "Reciprocal exception: country outside the tariff")
+                + RULE.formatted("second copy", "EO 14257", "s : Shipment(declarations contains \"CIVIL_AIRCRAFT\")");
+        Files.writeString(drl, Files.readString(drl) + copy);
+        assertTrue(warnings(rules).stream().anyMatch(p -> p.message().contains("rule \"Test: second copy\" differs from"
+                + " \"Test: first copy\"") && p.message().contains("only in literals")), warnings(rules).toString());
+    }
+
+    @Test
+    void rulesOfDifferentShapesAreNotReported() {
+        String a = RuleShapes.shape("when s : Shipment(x == \"A\") d : Duty(shipment == s) then delete(d);");
+        String b = RuleShapes.shape("when t : Shipment(x == \"B\") e : Duty(shipment == t) then delete(e);");
+        String c = RuleShapes.shape("when s : Shipment(x == \"A\") d : Duty(shipment == s, rate > 0) then delete(d);");
+        assertEquals(a, b, "bindings and literals are placeholders");
+        assertFalse(a.equals(c), "a condition more is another shape");
+    }
+
+    @Test
+    void aCitationPlaceholderNamesABindingOfTheRule() throws IOException {
+        Path rules = rulesWith("a citation placeholder", "{w.source}", "s : Shipment()");
+        List<Problem> errors = errors(rules);
+        assertTrue(errors.stream().anyMatch(p -> p.message().contains("@citation {w.source}: the rule binds no w")),
+                errors.toString());
+    }
+
+    @Test
+    void aParameterFileRowNeedsAKnownSourceAndAValue() throws IOException {
+        Path rules = TestSupport.copyOfRules(dir);
+        Path params = rules.resolve("section232/parameters.csv");
+        Files.writeString(params, Files.readString(params) + "section232_test_day,soon,,,no-such-source\n");
+        int line = Files.readAllLines(params).size();
+        List<Problem> errors = errors(rules);
+        assertTrue(errors.stream().anyMatch(p -> p.file().endsWith("parameters.csv") && p.line() == line
+                && p.message().contains("'no-such-source' is not an id of sources.csv")), errors.toString());
+        assertTrue(errors.stream().anyMatch(p -> p.file().endsWith("parameters.csv") && p.line() == line
+                && p.message().contains("'soon'")), errors.toString());
+    }
+
+    @Test
+    void anInTransitRowWithAnUnknownTransportIsAnError() throws IOException {
+        Path rules = TestSupport.copyOfRules(dir);
+        Path table = rules.resolve("exceptions/in_transit.csv");
+        Files.writeString(table, Files.readString(table) + "IEEPA_BRAZIL,vesel,2025-08-06,9903.01.78,,2025-10-05,"
+                + "eo-14323-sec2-in-transit\n");
+        assertTrue(errors(rules).stream().anyMatch(p -> p.file().endsWith("in_transit.csv")
+                && p.message().contains("transport 'vesel'") && p.message().contains("vessel")));
+    }
+
+    /**
+     * A new in-transit window is a row: the generic rule applies it, cites the row's source, and the timeline reads its
+     * dates from the row (before, the timeline scraped dates out of the DRL).
+     */
+    @Test
+    void aNewInTransitWindowIsOneRowAndTheTimelineReadsItsDates() throws IOException {
+        Path rules = TestSupport.copyOfRules(dir);
+        Path table = rules.resolve("exceptions/in_transit.csv");
+        Files.writeString(table, Files.readString(table)
+                + "IEEPA_BRAZIL,vessel,2025-11-01,9903.01.78,2025-10-20,2025-11-18,eo-14323-sec2-in-transit\n");
+        Levy levy = Levy.fromDirectory(rules);
+        JsonNode shipment = new ObjectMapper().readTree("""
+                {"hts": "8501.10.40", "origin": "BR", "entryDate": "2025-11-10", "loadedDate": "2025-10-25",
+                 "transport": "vessel", "value": 10000}""");
+        Result r = (Result) levy.evaluate(shipment);
+        assertTrue(r.notApplied().stream().anyMatch(n -> n.program().equals("IEEPA_BRAZIL")
+                && "9903.01.78".equals(n.heading()) && n.citation().startsWith("EO 14323 sec. 2")), r.toString());
+        List<LocalDate> points = Timeline.of(levy, shipment).stream().map(Timeline.Point::from).toList();
+        assertTrue(points.contains(LocalDate.parse("2025-11-18")), points.toString());
+        assertFalse(Timeline.of(TestSupport.levy(), shipment).stream().map(Timeline.Point::from).toList()
+                .contains(LocalDate.parse("2025-11-18")));
+    }
+}
