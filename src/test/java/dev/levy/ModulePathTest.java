@@ -37,7 +37,7 @@ class ModulePathTest {
         assertEquals("", errors, "the README example uses only what dev.levy exports");
 
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Ddrools.dateformat=yyyy-MM-dd", "--module-path", out + File.pathSeparator + modulePath(),
+                "--module-path", out + File.pathSeparator + modulePath(),
                 "--module", "duties/duties.Duties"));
         Path log = dir.resolve("stderr.txt");
         Process p = new ProcessBuilder(command).redirectError(log.toFile()).start();

@@ -32,7 +32,6 @@ public final class LevyCommand implements Runnable {
     public static void main(String[] args) {
         quietDrools();
         cacheCompiledRules();
-        readDrlDateLiterals();
         CommandLine cl = commandLine();
         // System.out flushes every line; batches write hundreds of megabytes, so stdout gets a large buffer of its own.
         cl.setOut(new PrintWriter(new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
@@ -56,17 +55,6 @@ public final class LevyCommand implements Runnable {
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
         System.setProperty(KieBaseCache.DIR_PROPERTY, base.resolve("levy").toString());
-    }
-
-    /**
-     * Drools reads a date literal in DRL ({@code loadedDate < "2025-04-10"}) with the JVM-wide {@code drools.dateformat}
-     * and offers no per-build option (DateUtils reads the system property). The library sets nothing JVM-wide; the CLI
-     * owns its JVM and sets it here, as long as rules may still hold date literals (dated parameters replace them).
-     */
-    private static void readDrlDateLiterals() {
-        if (System.getProperty("drools.dateformat") == null) {
-            System.setProperty("drools.dateformat", "yyyy-MM-dd");
-        }
     }
 
     /**

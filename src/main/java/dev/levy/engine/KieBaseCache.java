@@ -118,7 +118,6 @@ public final class KieBaseCache {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(source.digest().getBytes(StandardCharsets.UTF_8));
             sha.update(String.valueOf(KieBase.class.getPackage().getImplementationVersion()).getBytes(StandardCharsets.UTF_8));
-            sha.update(String.valueOf(System.getProperty("drools.dateformat")).getBytes(StandardCharsets.UTF_8));
             for (Class<?> c : Stream.concat(FACT_CLASSES.stream(), REWRITERS.stream()).toList()) {
                 try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
                     sha.update(in == null ? new byte[0] : in.readAllBytes());

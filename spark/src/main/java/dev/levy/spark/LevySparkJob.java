@@ -68,11 +68,6 @@ public final class LevySparkJob implements Callable<Integer> {
     private SparkSession spark;
 
     public static void main(String[] args) {
-        // Drools reads DRL date literals with the JVM-wide drools.dateformat; the job owns the driver's JVM (executors
-        // elsewhere get it from spark.executor.extraJavaOptions), as long as the rules still hold date literals.
-        if (System.getProperty("drools.dateformat") == null) {
-            System.setProperty("drools.dateformat", "yyyy-MM-dd");
-        }
         System.exit(commandLine().execute(args));
     }
 
