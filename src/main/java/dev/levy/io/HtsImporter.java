@@ -163,15 +163,27 @@ public final class HtsImporter {
         return out.toString();
     }
 
-    /** The text of {@code sources.csv} with the import's source: its row replaced, or added (with the header if new). */
+    /**
+     * The text of {@code sources.csv} with the import's source. A row of that id keeps its place, its link and its
+     * confidence, and takes the citation; a new id is added at the end, of high confidence (the schedule is primary
+     * text), with the header if the file is new.
+     */
     public static String withSource(String sourcesCsv, String id, String citation) {
+        String cited = quote(citation.replace("\n", " "));
         StringBuilder out = new StringBuilder(sourcesCsv.isEmpty() ? "id,citation,link,confidence\n" : "");
+        boolean replaced = false;
         for (String line : sourcesCsv.lines().toList()) {
-            if (!line.startsWith(id + ",")) {
+            List<String> fields = line.isBlank() || line.startsWith("#") ? List.of() : Csv.parse(line).get(0).fields();
+            if (!fields.isEmpty() && fields.get(0).equals(id)) {
+                out.append(quote(id)).append(',').append(cited).append(',')
+                        .append(quote(fields.size() > 2 ? fields.get(2) : "")).append(',')
+                        .append(fields.size() > 3 && !fields.get(3).isEmpty() ? fields.get(3) : "high").append('\n');
+                replaced = true;
+            } else {
                 out.append(line).append('\n');
             }
         }
-        return out.append(quote(id)).append(',').append(quote(citation.replace("\n", " "))).append(",,high\n").toString();
+        return replaced ? out.toString() : out.append(quote(id)).append(',').append(cited).append(",,high\n").toString();
     }
 
     private static String quote(String s) {

@@ -163,4 +163,21 @@ class HtsImporterTest {
         }
         assertEquals(List.of(), wrong);
     }
+
+    @Test
+    void aReimportKeepsItsSourceRowsPlaceLinkAndConfidence() {
+        String sources = """
+                id,citation,link,confidence
+                usitc-hts-2025,USITC HTSUS 2025 Basic Edition,https://hts.usitc.gov/,high
+                other,"Another, with a comma",,medium
+                """;
+        assertEquals("""
+                id,citation,link,confidence
+                usitc-hts-2025,"USITC HTSUS 2025 Basic Edition, reissued",https://hts.usitc.gov/,high
+                other,"Another, with a comma",,medium
+                """, HtsImporter.withSource(sources, "usitc-hts-2025", "USITC HTSUS 2025 Basic Edition, reissued"));
+        assertEquals(sources + "new-edition,USITC HTSUS 2026,,high\n",
+                HtsImporter.withSource(sources, "new-edition", "USITC HTSUS 2026"));
+        assertEquals("id,citation,link,confidence\nx,X,,high\n", HtsImporter.withSource("", "x", "X"));
+    }
 }
