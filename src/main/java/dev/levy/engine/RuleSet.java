@@ -37,10 +37,6 @@ public record RuleSet(String name, String version, KieBase kieBase, TableIndex t
         return packageName + "/" + ruleName;
     }
 
-    public int phaseIndex(String phase) {
-        return phases.indexOf(phase);
-    }
-
     public int programRank(String program) {
         Integer rank = programOrder.get(program);
         if (rank == null) {
