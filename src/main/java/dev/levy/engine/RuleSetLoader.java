@@ -106,6 +106,7 @@ public final class RuleSetLoader {
             }
         }
         tables.lintOverlaps();
+        tables.lintExceptionRows(programOrder.keySet(), declarations.keySet());
         parameterDays = tables.parameterDays();
         tables.resolveTenDigitLines();
         Map<String, Scenario> scenarios = scenarios(tables.index().tableNames(), programOrder.keySet());

@@ -42,6 +42,8 @@ final class TableLoader {
     private final Map<String, String> tableFiles = new TreeMap<>();
     private final Map<String, List<TableRow>> rowsByKey = new TreeMap<>();
     private final Map<String, LocalDate> parameterDays = new TreeMap<>();
+    /** The rows of the exception tables (an {@code overrides} column), checked once every table is read. */
+    private final List<TableRow> exceptionRows = new ArrayList<>();
     /** The statistical lines read, by digits, with the file and line that names each: added once the schedule is read. */
     private final Map<String, String> statisticalLines = new TreeMap<>();
 
@@ -119,6 +121,7 @@ final class TableLoader {
             }
         }
         String keyColumn = cols.containsKey("hts") ? "hts" : cols.containsKey("country") ? "country" : null;
+        List<TableRow> rows = new ArrayList<>();
         for (Csv.Line line : lines.subList(1, lines.size())) {
             String where = file + ":" + line.number();
             Source src = source(file, line, line.get(cols.get("source")));
@@ -134,10 +137,12 @@ final class TableLoader {
             BigDecimal rate = cols.containsKey("rate") ? rate(file, line, line.get(cols.get("rate"))) : null;
             String key = keyColumn == null ? null : line.get(cols.get(keyColumn));
             String heading = line.get(cols.get("heading"));
+            String overrides = optional(line, cols, "overrides");
             Dated dated = new Dated(from, to, known, superseded, optional(line, cols, "program"),
                     transport(file, line, optional(line, cols, "transport")),
                     cols.containsKey("loaded_before") ? date(file, line, line.get(cols.get("loaded_before")), "loaded_before")
-                            : null);
+                            : null, optional(line, cols, "declaration"), optional(line, cols, "list"),
+                    overrides == null ? Set.of() : RowPrecedence.names(overrides));
             if ("hts".equals(keyColumn)) {
                 String digits = key.replace(".", "").replace(" ", "");
                 if (!HTS.matcher(digits).matches()) {
@@ -145,26 +150,65 @@ final class TableLoader {
                             + "' (2 to 10 digits, an even count, dots optional)"));
                     continue;
                 }
-                index.addHtsRow(digits, keep(dated.row(table, digits, rate, heading, src, where)));
-            } else if ("country".equals(keyColumn)) {
+                rows.add(dated.row(table, digits, rate, heading, src, where));
+            } else if ("country".equals(keyColumn) && !(key.isEmpty() && cols.containsKey("program"))) {
                 for (String country : countries(file, line, key)) {
-                    index.addCountryRow(country, keep(dated.row(table, country, rate, heading, src, where)));
+                    rows.add(dated.row(table, country, rate, heading, src, where));
                 }
             } else {
-                index.addUnkeyedRow(keep(dated.row(table, null, rate, heading, src, where)));
+                // no key, or an exception table's row with no country: the row is for every origin
+                rows.add(dated.row(table, null, rate, heading, src, where));
+            }
+        }
+        if (cols.containsKey("overrides")) {
+            rows = RowPrecedence.close(file, rows, problems);
+            exceptionRows.addAll(rows);
+        }
+        for (TableRow row : rows) {
+            if (row.key() == null) {
+                index.addUnkeyedRow(keep(row));
+            } else if ("hts".equals(keyColumn)) {
+                index.addHtsRow(row.key(), keep(row));
+            } else {
+                index.addCountryRow(row.key(), keep(row));
+            }
+        }
+    }
+
+    /**
+     * Once every table is read: the rows of the exception tables (those with an {@code overrides} column) name a
+     * program of {@code programs.csv}, a declaration of {@code declarations.csv} and, in a {@code list} column, a table
+     * of the rule set.
+     */
+    void lintExceptionRows(Set<String> programs, Set<String> declarations) {
+        for (TableRow r : exceptionRows) {
+            String file = r.location().substring(0, r.location().lastIndexOf(':'));
+            int line = Integer.parseInt(r.location().substring(r.location().lastIndexOf(':') + 1));
+            if (r.program() == null || !programs.contains(r.program())) {
+                problems.add(Problem.error(file, line, "program '" + (r.program() == null ? "" : r.program())
+                        + "' is not a code of programs.csv" + (r.program() == null ? "" : Names.didYouMean(r.program(), programs))));
+            }
+            if (r.declaration() != null && !declarations.contains(r.declaration())) {
+                problems.add(Problem.error(file, line, "declaration '" + r.declaration() + "' is not in declarations.csv"
+                        + Names.didYouMean(r.declaration(), declarations)));
+            }
+            if (r.list() != null && !tableFiles.containsKey(r.list())) {
+                problems.add(Problem.error(file, line, "list '" + r.list() + "' is no table of the rule set"
+                        + Names.didYouMean(r.list(), tableFiles.keySet())));
             }
         }
     }
 
     /**
      * The dates of a row: when it applies to entries, when it became known, when a correction superseded it; and the
-     * optional columns of an exception table (the program it is about, the transport, the in-transit loading day).
+     * optional columns of an exception table (the program it is about, the transport, the in-transit loading day, the
+     * declaration it requires, the list it reads, the rows it overrides).
      */
     private record Dated(LocalDate from, LocalDate to, LocalDate known, LocalDate superseded, String program,
-                         String transport, LocalDate loadedBefore) {
+                         String transport, LocalDate loadedBefore, String declaration, String list, Set<String> overrides) {
         TableRow row(String table, String key, java.math.BigDecimal rate, String heading, Source src, String where) {
             return new TableRow(table, key, rate, heading, from, to, src, where, null, null, known, superseded,
-                    program, transport, loadedBefore, null);
+                    program, transport, loadedBefore, null, declaration, list, overrides);
         }
     }
 
@@ -223,7 +267,7 @@ final class TableLoader {
             }
             index.declareTable(name);
             index.addUnkeyedRow(keep(new TableRow(name, null, number, null, from, to, src, where, null, null, null, null,
-                    null, null, null, day)));
+                    null, null, null, day, null, null, Set.of())));
         }
     }
 
@@ -237,7 +281,10 @@ final class TableLoader {
     }
 
     private TableRow keep(TableRow row) {
-        rowsByKey.computeIfAbsent(row.table() + "|" + row.key() + "|" + row.heading(), k -> new ArrayList<>()).add(row);
+        // an exception row is also told apart by what it is about: India's Annex II and particular-articles rows share a heading
+        rowsByKey.computeIfAbsent(String.join("|", row.table(), String.valueOf(row.key()), row.heading(),
+                String.valueOf(row.program()), String.valueOf(row.declaration()), String.valueOf(row.list())),
+                k -> new ArrayList<>()).add(row);
         return row;
     }
 

@@ -23,19 +23,26 @@ import java.time.LocalDate;
  * @param transport the mode of transport the row is limited to ({@code vessel}); null: any mode
  * @param loadedBefore an in-transit row: goods loaded (onto the final mode) before 12:01 a.m. on this day
  * @param date     a parameter's value when it is a day (a switch-over, a publication): {@code parameters.csv}
+ * @param declaration the declaration an exception row requires (column {@code declaration}); null: none
+ * @param list     the table an HTS-list exception row reads (column {@code list}): the shipment's HTS must be on it
+ * @param overrides the names of the rows of the same table and program this row wins over, directly or through the
+ *                 rows it names (column {@code overrides}, closed by {@link RowPrecedence}); empty in other tables
  */
 public record TableRow(String table, String key, BigDecimal rate, String heading, LocalDate from, LocalDate to,
                        Source source, String location, BigDecimal perUnit, String unit, LocalDate known,
-                       LocalDate superseded, String program, String transport, LocalDate loadedBefore, LocalDate date) {
+                       LocalDate superseded, String program, String transport, LocalDate loadedBefore, LocalDate date,
+                       String declaration, String list, java.util.Set<String> overrides) {
 
     public TableRow(String table, String key, BigDecimal rate, String heading, LocalDate from, LocalDate to,
                     Source source, String location) {
-        this(table, key, rate, heading, from, to, source, location, null, null, null, null, null, null, null, null);
+        this(table, key, rate, heading, from, to, source, location, null, null, null, null, null, null, null, null, null,
+                null, java.util.Set.of());
     }
 
     public TableRow(String table, String key, BigDecimal rate, String heading, LocalDate from, LocalDate to,
                     Source source, String location, BigDecimal perUnit, String unit) {
-        this(table, key, rate, heading, from, to, source, location, perUnit, unit, null, null, null, null, null, null);
+        this(table, key, rate, heading, from, to, source, location, perUnit, unit, null, null, null, null, null, null, null,
+                null, java.util.Set.of());
     }
 
     /** The day the row became known: its {@code known} day, else its {@code from} day (null: known all along). */

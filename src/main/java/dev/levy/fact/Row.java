@@ -62,6 +62,18 @@ public final class Row implements ShipmentFact {
     /** An in-transit row: goods loaded before 12:01 a.m. on this day (its {@code loaded_before} column). */
     public LocalDate getLoadedBefore() { return row.loadedBefore(); }
 
+    /** The declaration an exception row requires (its {@code declaration} column); null: none. */
+    public String getDeclaration() { return row.declaration(); }
+
+    /** The table an HTS-list exception row reads (its {@code list} column). */
+    public String getList() { return row.list(); }
+
+    /**
+     * The rows of the same exception table and program this row wins over (its {@code overrides} column, closed over
+     * the rows those name): {@code overrides contains x.declaration}.
+     */
+    public java.util.Set<String> getOverrides() { return row.overrides(); }
+
     /** A parameter whose value is a day: that day ({@code parameters.csv}). */
     public LocalDate getDate() { return row.date(); }
 
