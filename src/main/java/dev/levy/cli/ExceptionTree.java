@@ -3,6 +3,7 @@ package dev.levy.cli;
 import dev.levy.engine.Precedence;
 import dev.levy.engine.RuleInfo;
 import dev.levy.engine.RuleSet;
+import dev.levy.engine.TableRow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,9 +24,49 @@ record ExceptionTree(List<Program> programs) {
     /** One program: its duty rules and its exceptions in the order they are tried. */
     public record Program(String program, String title, List<Entry> duties, List<Entry> exceptions) {}
 
-    /** One rule in the tree. {@code overrides} and {@code after} are the names it gives, as written. */
+    /**
+     * One rule in the tree. {@code overrides} and {@code after} are the names it gives, as written; {@code rows}, for a
+     * generic rule over an exception table, the table's rows about the program (each an exception of its own).
+     */
     public record Entry(String rule, String phase, String citation, String file, int line, List<String> overrides,
-                        List<String> after) {}
+                        List<String> after, List<Row> rows) {}
+
+    /**
+     * One row of an exception table under its generic rule: what it asks of the shipment, the heading it reports, its
+     * source, and the rows of the program it wins over (its {@code overrides}, closed over the chain).
+     */
+    public record Row(String location, String country, String declaration, String list, String transport,
+                      String loadedBefore, String heading, String from, String to, String citation, List<String> overrides) {
+
+        static Row of(TableRow r) {
+            return new Row(r.location(), r.key(), r.declaration(), r.list(), r.transport(),
+                    r.loadedBefore() == null ? null : r.loadedBefore().toString(), r.heading(),
+                    r.from() == null ? null : r.from().toString(), r.to() == null ? null : r.to().toString(),
+                    r.citation(), List.copyOf(new java.util.TreeSet<>(r.overrides())));
+        }
+
+        /** What the row asks, in a few words: {@code CA: declared DONATION, under 9903.01.11, from 2025-03-04}. */
+        String summary() {
+            List<String> parts = new ArrayList<>();
+            if (list != null) {
+                parts.add("HTS on " + list);
+            }
+            if (declaration != null) {
+                parts.add("declared " + declaration);
+            }
+            if (loadedBefore != null) {
+                parts.add("loaded" + (transport == null ? "" : " onto a " + transport) + " before " + loadedBefore);
+            }
+            parts.add("under " + heading);
+            if (from != null) {
+                parts.add("from " + from);
+            }
+            if (to != null) {
+                parts.add((loadedBefore != null ? "entered before " : "until ") + to);
+            }
+            return (country == null ? "" : country + ": ") + String.join(", ", parts);
+        }
+    }
 
     /** The tree of every program, or of {@code only} (null: all). */
     public static ExceptionTree of(RuleSet ruleSet, String only) {
@@ -43,9 +84,11 @@ record ExceptionTree(List<Program> programs) {
                 for (Precedence.Rule r : precedence.order(ruleSet.phases().get(i))) {
                     Precedence.Effects e = r.effects();
                     if (i == 0 && e.inserts().stream().anyMatch(p -> !p.any() && p.admits(program))) {
-                        duties.add(entry(r, infos.get(r.name())));
+                        duties.add(entry(r, infos.get(r.name()), List.of()));
                     } else if (i > 0 && e.deletes().stream().anyMatch(p -> p.admits(program))) {
-                        exceptions.add(entry(r, infos.get(r.name())));
+                        List<Row> rows = e.rowTables().stream().flatMap(t -> ruleSet.tables().exceptionRows(t, program)
+                                .stream()).map(Row::of).toList();
+                        exceptions.add(entry(r, infos.get(r.name()), rows));
                     }
                 }
             }
@@ -54,14 +97,14 @@ record ExceptionTree(List<Program> programs) {
         return new ExceptionTree(List.copyOf(out));
     }
 
-    private static Entry entry(Precedence.Rule r, RuleInfo info) {
+    private static Entry entry(Precedence.Rule r, RuleInfo info, List<Row> rows) {
         List<String> overrides = new ArrayList<>();
         List<String> after = new ArrayList<>();
         for (Precedence.Ordering o : r.orderings()) {
             (o.key().equals(Precedence.OVERRIDES) ? overrides : after).add(o.target());
         }
         return new Entry(r.name(), r.phase(), info == null ? null : info.citation(), r.file(), r.line(),
-                List.copyOf(overrides), List.copyOf(after));
+                List.copyOf(overrides), List.copyOf(after), rows);
     }
 
     /** The tree as indented text for a person. */
@@ -82,7 +125,15 @@ record ExceptionTree(List<Program> programs) {
             int n = 0;
             for (Entry x : p.exceptions()) {
                 out.append(String.format("    %2d. [%s] \"%s\"  %s:%d%n", ++n, x.phase(), x.rule(), x.file(), x.line()));
-                out.append("          ").append(x.citation()).append('\n');
+                out.append("          ").append(x.rows().isEmpty() ? x.citation() : "its rows of " + p.program()
+                        + ", each citing its source (a row wins over the rows it overrides):").append('\n');
+                for (Row row : x.rows()) {
+                    out.append("            - ").append(row.summary()).append("  ").append(row.location()).append('\n');
+                    out.append("                ").append(row.citation()).append('\n');
+                    if (!row.overrides().isEmpty()) {
+                        out.append("                overrides: ").append(String.join("; ", row.overrides())).append('\n');
+                    }
+                }
                 if (!x.overrides().isEmpty()) {
                     out.append("          overrides: ").append(quoted(x.overrides())).append('\n');
                 }

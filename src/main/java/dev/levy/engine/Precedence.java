@@ -80,9 +80,11 @@ public final class Precedence {
      * @param inserts the programs of the duties the consequence inserts (a copy of a matched duty keeps its program)
      * @param exemptionReads   every Exemption pattern of the conditions
      * @param exemptionInserts the programs of the duties the consequence records an exemption of
+     * @param rowTables the exception tables whose row's program a Duty pattern reads ({@code program == w.program}):
+     *                  the rule is generic, each of their rows an exception of its program
      */
     public record Effects(List<Programs> reads, List<Programs> deletes, List<Programs> inserts,
-                          List<Programs> exemptionReads, List<Programs> exemptionInserts) {
+                          List<Programs> exemptionReads, List<Programs> exemptionInserts, List<String> rowTables) {
 
         /** Both rules can delete one same duty: whichever is tried first decides, so they need an order. */
         public boolean sameDuty(Effects other) {
@@ -436,16 +438,23 @@ public final class Precedence {
 
     private static Effects effects(Span lhs, Span rhs, Map<String, Set<String>> tablePrograms) {
         Map<String, Set<String>> rowPrograms = new HashMap<>();
+        Map<String, String> rowTable = new HashMap<>();
         for (MatchResult r : lhs.find(ROW)) {
             int close = DrlText.closing(lhs.code(), r.end() - 1);
-            new Span(lhs.text(), lhs.code(), r.end(), close).find(TABLE_IS).forEach(t ->
-                    rowPrograms.put(r.group(1), tablePrograms.getOrDefault(t.group(1), Set.of())));
+            new Span(lhs.text(), lhs.code(), r.end(), close).find(TABLE_IS).forEach(t -> {
+                rowPrograms.put(r.group(1), tablePrograms.getOrDefault(t.group(1), Set.of()));
+                rowTable.put(r.group(1), t.group(1));
+            });
         }
         Map<String, Programs> bound = new HashMap<>();
         List<Programs> reads = new ArrayList<>();
+        Set<String> rowTables = new TreeSet<>();
         for (MatchResult d : lhs.find(DUTY)) {
             int close = DrlText.closing(lhs.code(), d.end() - 1);
-            Programs programs = programs(new Span(lhs.text(), lhs.code(), d.end(), close), rowPrograms);
+            Span constraints = new Span(lhs.text(), lhs.code(), d.end(), close);
+            constraints.find(PROGRAM_OF_ROW).stream().map(r -> rowTable.get(r.group(1)))
+                    .filter(t -> t != null && tablePrograms.containsKey(t)).forEach(rowTables::add);
+            Programs programs = programs(constraints, rowPrograms);
             reads.add(programs);
             if (d.group(1) != null) {
                 bound.put(d.group(1), programs);
@@ -478,7 +487,7 @@ public final class Precedence {
             exemptionInserts.add(bound.getOrDefault(x.group(1), Programs.ANY));
         }
         return new Effects(List.copyOf(reads), List.copyOf(deletes), List.copyOf(inserts), List.copyOf(exemptionReads),
-                List.copyOf(exemptionInserts));
+                List.copyOf(exemptionInserts), List.copyOf(rowTables));
     }
 
     /**

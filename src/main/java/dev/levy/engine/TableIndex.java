@@ -39,6 +39,8 @@ public final class TableIndex {
     private final Map<String, ScheduleLine> schedule = new HashMap<>();
     private final Set<String> tableNames = new TreeSet<>();
     private final Map<String, Set<String>> tablePrograms = new java.util.TreeMap<>();
+    /** The rows of each exception table (a {@code program} column), once per line of its file, in file order. */
+    private final Map<String, Map<String, TableRow>> exceptionRows = new java.util.TreeMap<>();
     /** The schedule's 10-digit lines of each 8-digit number, sorted. */
     private final Map<String, List<String>> tenDigitLines = new HashMap<>();
     /** See {@link #lineClasses()}; filled by {@link #classifyTenDigitLines()} once the tables are loaded. */
@@ -78,7 +80,17 @@ public final class TableIndex {
     private void noteProgram(TableRow row) {
         if (row.program() != null) {
             tablePrograms.computeIfAbsent(row.table(), k -> new TreeSet<>()).add(row.program());
+            exceptionRows.computeIfAbsent(row.table(), k -> new LinkedHashMap<>()).putIfAbsent(row.location(), row);
         }
+    }
+
+    /**
+     * The rows of an exception table about one program, once per line of the file (a row keyed by a country group is
+     * one line), in file order: what {@code levy exceptions} shows under the generic rule that reads the table.
+     */
+    public List<TableRow> exceptionRows(String table, String program) {
+        return exceptionRows.getOrDefault(table, Map.of()).values().stream()
+                .filter(r -> program.equals(r.program())).toList();
     }
 
     /** The programs the rows of each exception table name (its {@code program} column), by table. */

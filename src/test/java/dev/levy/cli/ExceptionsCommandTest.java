@@ -19,12 +19,19 @@ class ExceptionsCommandTest {
         assertEquals("IEEPA_BRAZIL: IEEPA Brazil (EO 14323)", lines.get(0));
         assertTrue(lines.get(1).startsWith("  duty \"Brazil: 40% additional duty\"  rules/brazil/brazil.drl:"), lines.get(1));
         String out = run.out();
-        // donations overrides informational materials, which overrides the listed products: tried in that order
-        int donations = out.indexOf(" 1. [exceptions] \"Brazil exception: donations\"");
-        int informational = out.indexOf(" 2. [exceptions] \"Brazil exception: informational materials\"");
-        assertTrue(donations > 0 && informational > donations, out);
-        assertTrue(out.contains("overrides: \"Brazil exception: informational materials\""), out);
-        assertTrue(out.contains("50 U.S.C. 1702(b)(2); HTSUS 9903.01.79"), "each rule with its citation:\n" + out);
+        // the declared exceptions override the listed ones: tried in that order
+        int declared = out.indexOf(" 1. [exceptions] \"Declared exception: the declaration takes the shipment out of the program's duty\"");
+        int listed = out.indexOf(" 2. [exceptions] \"Listed exception: an HTS number on the program's exception list\"");
+        assertTrue(declared > 0 && listed > declared, out);
+        assertTrue(out.contains("overrides: \"Listed exception: an HTS number on the program's exception list\""), out);
+        // a generic rule shows its rows of the program, each with its citation and the rows it wins over
+        int donation = out.indexOf("- declared DONATION, under 9903.01.79  rules/exceptions/declared.csv:");
+        int informational = out.indexOf("- declared INFORMATIONAL_MATERIALS, under 9903.01.80  rules/exceptions/declared.csv:");
+        assertTrue(declared < donation && donation < informational && informational < listed, out);
+        assertTrue(out.substring(donation, informational).contains("50 U.S.C. 1702(b)(2); EO 14323; HTSUS 9903.01.79")
+                && out.substring(donation, informational).contains("overrides: INFORMATIONAL_MATERIALS"), out);
+        assertTrue(out.contains("- HTS on brazil_civil_aircraft, declared CIVIL_AIRCRAFT, under 9903.01.82  rules/exceptions/listed.csv:"), out);
+        assertTrue(!out.contains("9903.01.30"), "only the rows of the program asked for:\n" + out);
         assertTrue(out.contains("[stacking] \"Brazil not on articles subject to Section 232\""), out);
         assertTrue(!out.contains("IEEPA_RECIPROCAL"), "only the program asked for:\n" + out);
     }
@@ -44,7 +51,10 @@ class ExceptionsCommandTest {
         assertEquals(2, reciprocal.get("duties").size(), reciprocal.toString());
         JsonNode first = reciprocal.get("exceptions").get(0);
         assertEquals("Reciprocal exception: country outside the tariff", first.get("rule").asText());
-        assertEquals("Reciprocal exception: donations", first.get("overrides").get(0).asText());
+        assertEquals("Declared exception: the declaration takes the shipment out of the program's duty", first.get("overrides").get(0).asText());
+        JsonNode declared = reciprocal.get("exceptions").get(1);
+        assertEquals("DONATION", declared.get("rows").get(0).get("declaration").asText(), declared.toString());
+        assertEquals("INFORMATIONAL_MATERIALS", declared.get("rows").get(0).get("overrides").get(0).asText());
     }
 
     @Test

@@ -35,7 +35,7 @@ class LawAsDataTest {
             rule "Test: %s"
                 @citation("%s")
                 @message("test rule")
-                @overrides("Brazil exception: donations")
+                @overrides("Declared exception: the declaration takes the shipment out of the program's duty")
                 ruleflow-group "exceptions"
             when
                 %s
@@ -96,7 +96,7 @@ class LawAsDataTest {
         Path rules = TestSupport.copyOfRules(dir);
         Path drl = rules.resolve("brazil/brazil.drl");
         String copy = RULE.formatted("first copy", "EO 14323", "s : Shipment(declarations contains \"DONATION\")")
-                .replace("IEEPA_BRAZIL", "IEEPA_RECIPROCAL").replace("Brazil exception: donations",
+                .replace("IEEPA_BRAZIL", "IEEPA_RECIPROCAL").replace("Declared exception: the declaration takes the shipment out of the program's duty",
                         "Reciprocal exception: country outside the tariff")
                 + RULE.formatted("second copy", "EO 14257", "s : Shipment(declarations contains \"CIVIL_AIRCRAFT\")");
         Files.writeString(drl, Files.readString(drl) + copy);
