@@ -35,11 +35,17 @@ record ExceptionTree(List<Program> programs) {
      * One row of an exception table under its generic rule: what it asks of the shipment, the heading it reports, its
      * source, and the rows of the program it wins over (its {@code overrides}, closed over the chain).
      */
-    public record Row(String location, String country, String declaration, String list, String transport,
-                      String loadedBefore, String heading, String from, String to, String citation, List<String> overrides) {
+    public record Row(String location, String country, String declaration, String list, String dutyHeading,
+                      String transport, String loadedBefore, String heading, String from, String to, String citation,
+                      List<String> overrides) {
 
-        static Row of(TableRow r) {
-            return new Row(r.location(), r.key(), r.declaration(), r.list(), r.transport(),
+        /** One line of the table: its rows, one per country when the line names a group. */
+        static Row of(List<TableRow> line) {
+            TableRow r = line.get(0);
+            List<String> keys = line.stream().map(TableRow::key).filter(java.util.Objects::nonNull).toList();
+            String country = keys.isEmpty() ? null : keys.size() <= 3 ? String.join(", ", keys)
+                    : String.join(", ", keys.subList(0, 3)) + " and " + (keys.size() - 3) + " more";
+            return new Row(r.location(), country, r.declaration(), r.list(), r.dutyHeading(), r.transport(),
                     r.loadedBefore() == null ? null : r.loadedBefore().toString(), r.heading(),
                     r.from() == null ? null : r.from().toString(), r.to() == null ? null : r.to().toString(),
                     r.citation(), List.copyOf(new java.util.TreeSet<>(r.overrides())));
@@ -53,6 +59,9 @@ record ExceptionTree(List<Program> programs) {
             }
             if (declaration != null) {
                 parts.add("declared " + declaration);
+            }
+            if (dutyHeading != null) {
+                parts.add("only the duty under " + dutyHeading);
             }
             if (loadedBefore != null) {
                 parts.add("loaded" + (transport == null ? "" : " onto a " + transport) + " before " + loadedBefore);

@@ -88,7 +88,7 @@ final class RowPrecedence {
                     : closed.get(r.program()).get(name(r));
             out.add(new TableRow(r.table(), r.key(), r.rate(), r.heading(), r.from(), r.to(), r.source(), r.location(),
                     r.perUnit(), r.unit(), r.known(), r.superseded(), r.program(), r.transport(), r.loadedBefore(),
-                    r.date(), r.declaration(), r.list(), Set.copyOf(over)));
+                    r.date(), r.declaration(), r.list(), r.dutyHeading(), Set.copyOf(over)));
         }
         return out;
     }
@@ -129,10 +129,14 @@ final class RowPrecedence {
         }
     }
 
-    /** Whether one shipment can match both rows: keys equal or one a prefix of the other (or absent), windows meeting. */
+    /**
+     * Whether both rows can lift one duty: keys equal or one a prefix of the other (or absent), windows meeting, and
+     * the same duty heading if both name one.
+     */
     private static boolean sameScope(TableRow a, TableRow b) {
         boolean keys = a.key() == null || b.key() == null || a.key().startsWith(b.key()) || b.key().startsWith(a.key());
-        return keys && before(a.from(), b.to()) && before(b.from(), a.to());
+        boolean duty = a.dutyHeading() == null || b.dutyHeading() == null || a.dutyHeading().equals(b.dutyHeading());
+        return keys && duty && before(a.from(), b.to()) && before(b.from(), a.to());
     }
 
     private static boolean before(LocalDate from, LocalDate to) {

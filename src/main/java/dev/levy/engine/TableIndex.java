@@ -40,7 +40,7 @@ public final class TableIndex {
     private final Set<String> tableNames = new TreeSet<>();
     private final Map<String, Set<String>> tablePrograms = new java.util.TreeMap<>();
     /** The rows of each exception table (a {@code program} column), once per line of its file, in file order. */
-    private final Map<String, Map<String, TableRow>> exceptionRows = new java.util.TreeMap<>();
+    private final Map<String, Map<String, List<TableRow>>> exceptionRows = new java.util.TreeMap<>();
     /** The schedule's 10-digit lines of each 8-digit number, sorted. */
     private final Map<String, List<String>> tenDigitLines = new HashMap<>();
     /** See {@link #lineClasses()}; filled by {@link #classifyTenDigitLines()} once the tables are loaded. */
@@ -80,17 +80,18 @@ public final class TableIndex {
     private void noteProgram(TableRow row) {
         if (row.program() != null) {
             tablePrograms.computeIfAbsent(row.table(), k -> new TreeSet<>()).add(row.program());
-            exceptionRows.computeIfAbsent(row.table(), k -> new LinkedHashMap<>()).putIfAbsent(row.location(), row);
+            exceptionRows.computeIfAbsent(row.table(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(row.location(), k -> new ArrayList<>()).add(row);
         }
     }
 
     /**
-     * The rows of an exception table about one program, once per line of the file (a row keyed by a country group is
-     * one line), in file order: what {@code levy exceptions} shows under the generic rule that reads the table.
+     * The rows of an exception table about one program, grouped by line of the file (a line keyed by a country group
+     * is a row per member), in file order: what {@code levy exceptions} shows under the generic rule that reads it.
      */
-    public List<TableRow> exceptionRows(String table, String program) {
+    public List<List<TableRow>> exceptionRows(String table, String program) {
         return exceptionRows.getOrDefault(table, Map.of()).values().stream()
-                .filter(r -> program.equals(r.program())).toList();
+                .filter(line -> program.equals(line.get(0).program())).map(List::copyOf).toList();
     }
 
     /** The programs the rows of each exception table name (its {@code program} column), by table. */

@@ -142,7 +142,7 @@ final class TableLoader {
                     transport(file, line, optional(line, cols, "transport")),
                     cols.containsKey("loaded_before") ? date(file, line, line.get(cols.get("loaded_before")), "loaded_before")
                             : null, optional(line, cols, "declaration"), optional(line, cols, "list"),
-                    overrides == null ? Set.of() : RowPrecedence.names(overrides));
+                    optional(line, cols, "duty_heading"), overrides == null ? Set.of() : RowPrecedence.names(overrides));
             if ("hts".equals(keyColumn)) {
                 String digits = key.replace(".", "").replace(" ", "");
                 if (!HTS.matcher(digits).matches()) {
@@ -202,13 +202,14 @@ final class TableLoader {
     /**
      * The dates of a row: when it applies to entries, when it became known, when a correction superseded it; and the
      * optional columns of an exception table (the program it is about, the transport, the in-transit loading day, the
-     * declaration it requires, the list it reads, the rows it overrides).
+     * declaration it requires, the list it reads, the heading of the only duty it lifts, the rows it overrides).
      */
     private record Dated(LocalDate from, LocalDate to, LocalDate known, LocalDate superseded, String program,
-                         String transport, LocalDate loadedBefore, String declaration, String list, Set<String> overrides) {
+                         String transport, LocalDate loadedBefore, String declaration, String list, String dutyHeading,
+                         Set<String> overrides) {
         TableRow row(String table, String key, java.math.BigDecimal rate, String heading, Source src, String where) {
             return new TableRow(table, key, rate, heading, from, to, src, where, null, null, known, superseded,
-                    program, transport, loadedBefore, null, declaration, list, overrides);
+                    program, transport, loadedBefore, null, declaration, list, dutyHeading, overrides);
         }
     }
 
@@ -267,7 +268,7 @@ final class TableLoader {
             }
             index.declareTable(name);
             index.addUnkeyedRow(keep(new TableRow(name, null, number, null, from, to, src, where, null, null, null, null,
-                    null, null, null, day, null, null, Set.of())));
+                    null, null, null, day, null, null, null, Set.of())));
         }
     }
 

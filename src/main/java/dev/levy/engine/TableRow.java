@@ -25,24 +25,26 @@ import java.time.LocalDate;
  * @param date     a parameter's value when it is a day (a switch-over, a publication): {@code parameters.csv}
  * @param declaration the declaration an exception row requires (column {@code declaration}); null: none
  * @param list     the table an HTS-list exception row reads (column {@code list}): the shipment's HTS must be on it
+ * @param dutyHeading an exception row that lifts only the duty reported under this heading (column {@code duty_heading}:
+ *                 a partner's all-in heading); null: the program's duty under any heading
  * @param overrides the names of the rows of the same table and program this row wins over, directly or through the
  *                 rows it names (column {@code overrides}, closed by {@link RowPrecedence}); empty in other tables
  */
 public record TableRow(String table, String key, BigDecimal rate, String heading, LocalDate from, LocalDate to,
                        Source source, String location, BigDecimal perUnit, String unit, LocalDate known,
                        LocalDate superseded, String program, String transport, LocalDate loadedBefore, LocalDate date,
-                       String declaration, String list, java.util.Set<String> overrides) {
+                       String declaration, String list, String dutyHeading, java.util.Set<String> overrides) {
 
     public TableRow(String table, String key, BigDecimal rate, String heading, LocalDate from, LocalDate to,
                     Source source, String location) {
         this(table, key, rate, heading, from, to, source, location, null, null, null, null, null, null, null, null, null,
-                null, java.util.Set.of());
+                null, null, java.util.Set.of());
     }
 
     public TableRow(String table, String key, BigDecimal rate, String heading, LocalDate from, LocalDate to,
                     Source source, String location, BigDecimal perUnit, String unit) {
         this(table, key, rate, heading, from, to, source, location, perUnit, unit, null, null, null, null, null, null, null,
-                null, java.util.Set.of());
+                null, null, java.util.Set.of());
     }
 
     /** The day the row became known: its {@code known} day, else its {@code from} day (null: known all along). */

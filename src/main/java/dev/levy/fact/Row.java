@@ -68,6 +68,9 @@ public final class Row implements ShipmentFact {
     /** The table an HTS-list exception row reads (its {@code list} column). */
     public String getList() { return row.list(); }
 
+    /** The heading of the only duty an exception row lifts (its {@code duty_heading} column); null: any. */
+    public String getDutyHeading() { return row.dutyHeading(); }
+
     /**
      * The rows of the same exception table and program this row wins over (its {@code overrides} column, closed over
      * the rows those name): {@code overrides contains x.declaration}.
