@@ -177,8 +177,8 @@ final class TableLoader {
 
     /**
      * Once every table is read: the rows of the exception tables (those with an {@code overrides} column) name a
-     * program of {@code programs.csv}, a declaration of {@code declarations.csv} and, in a {@code list} column, a table
-     * of the rule set.
+     * program of {@code programs.csv}, a list or a declaration, a declaration of {@code declarations.csv} and, in a
+     * {@code list} column, a table of the rule set.
      */
     void lintExceptionRows(Set<String> programs, Set<String> declarations) {
         for (TableRow r : exceptionRows) {
@@ -187,6 +187,10 @@ final class TableLoader {
             if (r.program() == null || !programs.contains(r.program())) {
                 problems.add(Problem.error(file, line, "program '" + (r.program() == null ? "" : r.program())
                         + "' is not a code of programs.csv" + (r.program() == null ? "" : Names.didYouMean(r.program(), programs))));
+            }
+            if (RowPrecedence.name(r) == null) {
+                problems.add(Problem.error(file, line, "row names neither a list nor a declaration: an exception row"
+                        + " says what takes the shipment out of the duty"));
             }
             if (r.declaration() != null && !declarations.contains(r.declaration())) {
                 problems.add(Problem.error(file, line, "declaration '" + r.declaration() + "' is not in declarations.csv"

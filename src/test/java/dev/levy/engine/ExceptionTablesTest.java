@@ -110,8 +110,8 @@ class ExceptionTablesTest {
 
     @Test
     void aRowNamesAKnownProgramDeclarationAndList() throws IOException {
-        Path rules = rulesWith(LISTED, "IEEPA_BRAZIL,brazil_excepted_product,CIVIL_AIRCRAF,9903.01.81,,,,"
-                + "eo-14323-annex-i-exception\nIEEPA_BRASIL,brazil_civil_aircraft,,9903.01.82,,,,eo-14323-civil-aircraft-exception\n");
+        Path rules = rulesWith(LISTED, ",IEEPA_BRAZIL,brazil_excepted_product,CIVIL_AIRCRAF,,9903.01.81,,,,"
+                + "eo-14323-annex-i-exception\n,IEEPA_BRASIL,brazil_civil_aircraft,,,9903.01.82,,,,eo-14323-civil-aircraft-exception\n");
         int line = lines(rules.resolve(LISTED));
         List<Problem> errors = errors(rules);
         assertTrue(errors.stream().anyMatch(p -> p.line() == line - 1 && p.message().contains("list 'brazil_excepted_product'"
@@ -123,11 +123,32 @@ class ExceptionTablesTest {
     }
 
     @Test
+    void aDeclaredRowWithoutADeclarationIsRefused() throws IOException {
+        Path rules = rulesWith(DECLARED, ",IEEPA_BRAZIL,,9903.01.99,,,,usc-1702b2-9903.01.79\n");
+        int line = lines(rules.resolve(DECLARED));
+        assertTrue(errors(rules).stream().anyMatch(p -> p.file().endsWith(DECLARED) && p.line() == line
+                && p.message().contains("row names neither a list nor a declaration")));
+    }
+
+    @Test
     void aListRowWithNoOrderAgainstTheProgramsOtherListsIsRefused() throws IOException {
-        Path rules = rulesWith(LISTED, "IEEPA_BRAZIL,reciprocal_annex_ii,,9903.01.81,,,,eo-14323-annex-i-exception\n");
+        Path rules = rulesWith(LISTED, ",IEEPA_BRAZIL,reciprocal_annex_ii,,,9903.01.81,,,,eo-14323-annex-i-exception\n");
         int line = lines(rules.resolve(LISTED));
         assertTrue(errors(rules).stream().anyMatch(p -> p.file().endsWith(LISTED) && p.line() == line
                 && p.message().contains("'reciprocal_annex_ii' and 'brazil_excepted_products'")), errors(rules).toString());
+    }
+
+    /** A row with a duty_heading lifts only the duty reported under it (the EU list lifts the EU all-in, 9903.02.20). */
+    @Test
+    void aListRowLiftsOnlyTheDutyOfItsDutyHeading() throws IOException {
+        String cork = """
+                {"hts": "4501.10.00", "origin": "PT", "entryDate": "2025-09-02", "value": 10000}""";
+        assertEquals("9903.02.74", heading(TestSupport.levy(), "IEEPA_RECIPROCAL", cork));
+        Path rules = TestSupport.copyOfRules(dir);
+        Path file = rules.resolve(LISTED);
+        Files.writeString(file, Files.readString(file).replace(",9903.02.20,9903.02.74,", ",9903.02.99,9903.02.74,"));
+        assertTrue(heading(Levy.fromDirectory(rules), "IEEPA_RECIPROCAL", cork).startsWith("applied"),
+                "the row names another duty heading: the 15% of 9903.02.20 stays");
     }
 
     /**
@@ -136,7 +157,7 @@ class ExceptionTablesTest {
      */
     @Test
     void aNewListIsItsTableAndOneRowAndTheOverridingListWins() throws IOException {
-        Path rules = rulesWith(LISTED, "IEEPA_BRAZIL,brazil_test_list,PARTICULAR_ARTICLE_DESCRIBED,9903.01.98,,,"
+        Path rules = rulesWith(LISTED, ",IEEPA_BRAZIL,brazil_test_list,PARTICULAR_ARTICLE_DESCRIBED,,9903.01.98,,,"
                 + "brazil_excepted_products,eo-14323-annex-i-exception\n");
         // 2008.30.35 (citrus fruit, prepared) is on Brazil's list of note 2(x)(iii)(a) from 2025-08-06
         Files.writeString(rules.resolve("brazil/brazil_test_list.csv"),
