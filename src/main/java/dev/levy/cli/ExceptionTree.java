@@ -51,7 +51,7 @@ record ExceptionTree(List<Program> programs) {
                     r.citation(), List.copyOf(new java.util.TreeSet<>(r.overrides())));
         }
 
-        /** What the row asks, in a few words: {@code CA: declared DONATION, under 9903.01.11, from 2025-03-04}. */
+        /** What the row asks, in a few words: its country, list, declaration, duty heading, heading and days. */
         String summary() {
             List<String> parts = new ArrayList<>();
             if (list != null) {

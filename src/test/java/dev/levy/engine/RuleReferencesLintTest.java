@@ -40,7 +40,7 @@ class RuleReferencesLintTest {
             "brazil/brazil.drl | Duty.of(kcontext, s, \"IEEPA_BRAZIL\" | Duty.of(kcontext, s, \"IEEPA_BRASIL\" | \"IEEPA_BRASIL\" | program \"IEEPA_BRASIL\" is not in programs.csv;did you mean IEEPA_BRAZIL?",
             "brazil/brazil.drl | program.startsWith(\"SECTION_232\") | program.startsWith(\"SECTON_232\") | \"SECTON_232\" | no program of programs.csv starts with \"SECTON_232\";did you mean SECTION_232",
             "mfn/mfn.drl | Exemption.of(kcontext, s, \"MFN\", null) | Exemption.of(kcontext, s, \"MNF\", null) | \"MNF\" | program \"MNF\" is not in programs.csv;did you mean MFN?",
-            "brazil/brazil.drl | declarations contains \"DONATION\" | declarations contains \"DONATON\" | \"DONATON\" | declaration \"DONATON\" is not in declarations.csv;did you mean DONATION?",
+            "reciprocal/reciprocal.drl | declarations contains \"CIVIL_AIRCRAFT\" | declarations contains \"CIVIL_AIRCRAF\" | \"CIVIL_AIRCRAF\" | declaration \"CIVIL_AIRCRAF\" is not in declarations.csv;did you mean CIVIL_AIRCRAFT?",
     })
     void refusedAtItsLineAndColumnWithTheNearestName(String file, String bundled, String misspelt, String pointsAt,
                                                      String expected) throws IOException {
