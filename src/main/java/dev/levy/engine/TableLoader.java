@@ -137,7 +137,10 @@ final class TableLoader {
             Dated dated = new Dated(from, to, known, superseded, optional(line, cols, "program"),
                     transport(file, line, optional(line, cols, "transport")),
                     cols.containsKey("loaded_before") ? date(file, line, line.get(cols.get("loaded_before")), "loaded_before")
-                            : null);
+                            : null, subject(file, line, cols));
+            if (dated.program() != null && heading.isEmpty()) {
+                heading = null; // an exception row that reports no heading of its own: the removed duty's record has none
+            }
             if ("hts".equals(keyColumn)) {
                 String digits = key.replace(".", "").replace(" ", "");
                 if (!HTS.matcher(digits).matches()) {
@@ -146,7 +149,7 @@ final class TableLoader {
                     continue;
                 }
                 index.addHtsRow(digits, keep(dated.row(table, digits, rate, heading, src, where)));
-            } else if ("country".equals(keyColumn)) {
+            } else if ("country".equals(keyColumn) && !key.isEmpty()) {
                 for (String country : countries(file, line, key)) {
                     index.addCountryRow(country, keep(dated.row(table, country, rate, heading, src, where)));
                 }
@@ -161,11 +164,32 @@ final class TableLoader {
      * optional columns of an exception table (the program it is about, the transport, the in-transit loading day).
      */
     private record Dated(LocalDate from, LocalDate to, LocalDate known, LocalDate superseded, String program,
-                         String transport, LocalDate loadedBefore) {
+                         String transport, LocalDate loadedBefore, TableRow.Subject subject) {
         TableRow row(String table, String key, java.math.BigDecimal rate, String heading, Source src, String where) {
             return new TableRow(table, key, rate, heading, from, to, src, where, null, null, known, superseded,
-                    program, transport, loadedBefore, null);
+                    program, transport, loadedBefore, null, subject);
         }
+    }
+
+    /**
+     * The columns of a relation table ("not on articles subject to"): {@code subject_to} (a program),
+     * {@code subject_heading} (empty: any heading of it), {@code subject_at_zero} ({@code yes}: its duty at 0% counts;
+     * empty: only above 0%). Null when the table has no {@code subject_to} column.
+     */
+    private TableRow.Subject subject(String file, Csv.Line line, Map<String, Integer> cols) {
+        String program = optional(line, cols, "subject_to");
+        if (program == null) {
+            if (cols.containsKey("subject_to")) {
+                problems.add(Problem.error(file, line.number(), "subject_to is empty: name the program the article is subject to"));
+            }
+            return null;
+        }
+        String atZero = optional(line, cols, "subject_at_zero");
+        if (atZero != null && !atZero.equals("yes")) {
+            problems.add(Problem.error(file, line.number(), "subject_at_zero '" + atZero + "' is not 'yes' (or empty: only a"
+                    + " duty above 0% makes the article subject to " + program + ")"));
+        }
+        return new TableRow.Subject(program, optional(line, cols, "subject_heading"), atZero != null);
     }
 
     private static String optional(Csv.Line line, Map<String, Integer> cols, String column) {
@@ -223,7 +247,7 @@ final class TableLoader {
             }
             index.declareTable(name);
             index.addUnkeyedRow(keep(new TableRow(name, null, number, null, from, to, src, where, null, null, null, null,
-                    null, null, null, day)));
+                    null, null, null, day, null)));
         }
     }
 
@@ -237,7 +261,9 @@ final class TableLoader {
     }
 
     private TableRow keep(TableRow row) {
-        rowsByKey.computeIfAbsent(row.table() + "|" + row.key() + "|" + row.heading(), k -> new ArrayList<>()).add(row);
+        // an exception row is about its program (and a relation row about the duty it is subject to): one answer each
+        rowsByKey.computeIfAbsent(row.table() + "|" + row.key() + "|" + row.heading() + "|" + row.program() + "|"
+                + row.subject(), k -> new ArrayList<>()).add(row);
         return row;
     }
 

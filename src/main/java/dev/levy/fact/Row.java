@@ -62,6 +62,21 @@ public final class Row implements ShipmentFact {
     /** An in-transit row: goods loaded before 12:01 a.m. on this day (its {@code loaded_before} column). */
     public LocalDate getLoadedBefore() { return row.loadedBefore(); }
 
+    /** A relation row: the program whose duty makes the article "subject to" it (its {@code subject_to} column). */
+    public String getSubjectTo() { return row.subject() == null ? null : row.subject().program(); }
+
+    /** A relation row: the heading that duty must be under (column {@code subject_heading}); null: any heading. */
+    public String getSubjectHeading() { return row.subject() == null ? null : row.subject().heading(); }
+
+    /**
+     * A relation row: the rate that duty must be above to make the article subject to it, 0 (a duty owed); null when a
+     * duty at 0% counts too (column {@code subject_at_zero}). In DRL {@code subjectRateAbove == null ||
+     * subjectRateAbove < a.rate}: both sides name the row's own property, so Drools keeps the pattern property-reactive.
+     */
+    public BigDecimal getSubjectRateAbove() {
+        return row.subject() == null || row.subject().atZero() ? null : BigDecimal.ZERO;
+    }
+
     /** A parameter whose value is a day: that day ({@code parameters.csv}). */
     public LocalDate getDate() { return row.date(); }
 

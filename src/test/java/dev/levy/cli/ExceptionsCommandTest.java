@@ -25,7 +25,7 @@ class ExceptionsCommandTest {
         assertTrue(donations > 0 && informational > donations, out);
         assertTrue(out.contains("overrides: \"Brazil exception: informational materials\""), out);
         assertTrue(out.contains("50 U.S.C. 1702(b)(2); HTSUS 9903.01.79"), "each rule with its citation:\n" + out);
-        assertTrue(out.contains("[stacking] \"Brazil not on articles subject to Section 232\""), out);
+        assertTrue(out.contains("[stacking] \"Not on articles subject to another program: the whole article\""), out);
         assertTrue(!out.contains("IEEPA_RECIPROCAL"), "only the program asked for:\n" + out);
     }
 
