@@ -137,7 +137,7 @@ final class TableLoader {
             Dated dated = new Dated(from, to, known, superseded, optional(line, cols, "program"),
                     transport(file, line, optional(line, cols, "transport")),
                     cols.containsKey("loaded_before") ? date(file, line, line.get(cols.get("loaded_before")), "loaded_before")
-                            : null, subject(file, line, cols));
+                            : null, optional(line, cols, "replaces"), subject(file, line, cols));
             if (dated.program() != null && heading.isEmpty()) {
                 heading = null; // an exception row that reports no heading of its own: the removed duty's record has none
             }
@@ -164,10 +164,10 @@ final class TableLoader {
      * optional columns of an exception table (the program it is about, the transport, the in-transit loading day).
      */
     private record Dated(LocalDate from, LocalDate to, LocalDate known, LocalDate superseded, String program,
-                         String transport, LocalDate loadedBefore, TableRow.Subject subject) {
+                         String transport, LocalDate loadedBefore, String replaces, TableRow.Subject subject) {
         TableRow row(String table, String key, java.math.BigDecimal rate, String heading, Source src, String where) {
             return new TableRow(table, key, rate, heading, from, to, src, where, null, null, known, superseded,
-                    program, transport, loadedBefore, null, subject);
+                    program, transport, loadedBefore, null, replaces, subject);
         }
     }
 
@@ -247,7 +247,7 @@ final class TableLoader {
             }
             index.declareTable(name);
             index.addUnkeyedRow(keep(new TableRow(name, null, number, null, from, to, src, where, null, null, null, null,
-                    null, null, null, day, null)));
+                    null, null, null, day, null, null)));
         }
     }
 

@@ -62,6 +62,9 @@ public final class Row implements ShipmentFact {
     /** An in-transit row: goods loaded before 12:01 a.m. on this day (its {@code loaded_before} column). */
     public LocalDate getLoadedBefore() { return row.loadedBefore(); }
 
+    /** A replacement row (an all-in partner): the heading of the duty it replaces (its {@code replaces} column). */
+    public String getReplaces() { return row.replaces(); }
+
     /** A relation row: the program whose duty makes the article "subject to" it (its {@code subject_to} column). */
     public String getSubjectTo() { return row.subject() == null ? null : row.subject().program(); }
 
