@@ -86,9 +86,7 @@ final class RowPrecedence {
         for (TableRow r : rows) {
             Set<String> over = r.program() == null || name(r) == null ? Set.of()
                     : closed.get(r.program()).get(name(r));
-            out.add(new TableRow(r.table(), r.key(), r.rate(), r.heading(), r.from(), r.to(), r.source(), r.location(),
-                    r.perUnit(), r.unit(), r.known(), r.superseded(), r.program(), r.transport(), r.loadedBefore(),
-                    r.date(), r.declaration(), r.list(), r.dutyHeading(), Set.copyOf(over)));
+            out.add(r.withOverrides(Set.copyOf(over)));
         }
         return out;
     }

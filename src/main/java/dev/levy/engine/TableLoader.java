@@ -142,7 +142,11 @@ final class TableLoader {
                     transport(file, line, optional(line, cols, "transport")),
                     cols.containsKey("loaded_before") ? date(file, line, line.get(cols.get("loaded_before")), "loaded_before")
                             : null, optional(line, cols, "declaration"), optional(line, cols, "list"),
-                    optional(line, cols, "duty_heading"), overrides == null ? Set.of() : RowPrecedence.names(overrides));
+                    optional(line, cols, "duty_heading"), overrides == null ? Set.of() : RowPrecedence.names(overrides),
+                    optional(line, cols, "replaces"), subject(file, line, cols));
+            if (dated.program() != null && heading.isEmpty()) {
+                heading = null; // an exception row that reports no heading of its own: the removed duty's record has none
+            }
             if ("hts".equals(keyColumn)) {
                 String digits = key.replace(".", "").replace(" ", "");
                 if (!HTS.matcher(digits).matches()) {
@@ -210,11 +214,32 @@ final class TableLoader {
      */
     private record Dated(LocalDate from, LocalDate to, LocalDate known, LocalDate superseded, String program,
                          String transport, LocalDate loadedBefore, String declaration, String list, String dutyHeading,
-                         Set<String> overrides) {
+                         Set<String> overrides, String replaces, TableRow.Subject subject) {
         TableRow row(String table, String key, java.math.BigDecimal rate, String heading, Source src, String where) {
             return new TableRow(table, key, rate, heading, from, to, src, where, null, null, known, superseded,
-                    program, transport, loadedBefore, null, declaration, list, dutyHeading, overrides);
+                    program, transport, loadedBefore, null, declaration, list, dutyHeading, overrides, replaces, subject);
         }
+    }
+
+    /**
+     * The columns of a relation table ("not on articles subject to"): {@code subject_to} (a program),
+     * {@code subject_heading} (empty: any heading of it), {@code subject_at_zero} ({@code yes}: its duty at 0% counts;
+     * empty: only above 0%). Null when the table has no {@code subject_to} column.
+     */
+    private TableRow.Subject subject(String file, Csv.Line line, Map<String, Integer> cols) {
+        String program = optional(line, cols, "subject_to");
+        if (program == null) {
+            if (cols.containsKey("subject_to")) {
+                problems.add(Problem.error(file, line.number(), "subject_to is empty: name the program the article is subject to"));
+            }
+            return null;
+        }
+        String atZero = optional(line, cols, "subject_at_zero");
+        if (atZero != null && !atZero.equals("yes")) {
+            problems.add(Problem.error(file, line.number(), "subject_at_zero '" + atZero + "' is not 'yes' (or empty: only a"
+                    + " duty above 0% makes the article subject to " + program + ")"));
+        }
+        return new TableRow.Subject(program, optional(line, cols, "subject_heading"), atZero != null);
     }
 
     private static String optional(Csv.Line line, Map<String, Integer> cols, String column) {
@@ -272,7 +297,7 @@ final class TableLoader {
             }
             index.declareTable(name);
             index.addUnkeyedRow(keep(new TableRow(name, null, number, null, from, to, src, where, null, null, null, null,
-                    null, null, null, day, null, null, null, Set.of())));
+                    null, null, null, day, null, null, null, Set.of(), null, null)));
         }
     }
 
@@ -286,10 +311,11 @@ final class TableLoader {
     }
 
     private TableRow keep(TableRow row) {
-        // an exception row is also told apart by what it is about: India's Annex II and particular-articles rows share a heading
+        // an exception row is also told apart by what it is about (India's Annex II and particular-articles rows share a
+        // heading), and a relation row by the duty it is subject to: one answer each
         rowsByKey.computeIfAbsent(String.join("|", row.table(), String.valueOf(row.key()), row.heading(),
-                String.valueOf(row.program()), String.valueOf(row.declaration()), String.valueOf(row.list())),
-                k -> new ArrayList<>()).add(row);
+                String.valueOf(row.program()), String.valueOf(row.declaration()), String.valueOf(row.list()),
+                String.valueOf(row.subject())), k -> new ArrayList<>()).add(row);
         return row;
     }
 

@@ -29,22 +29,39 @@ import java.time.LocalDate;
  *                 a partner's all-in heading); null: the program's duty under any heading
  * @param overrides the names of the rows of the same table and program this row wins over, directly or through the
  *                 rows it names (column {@code overrides}, closed by {@link RowPrecedence}); empty in other tables
+ * @param replaces a replacement row: the heading of the duty it replaces (column {@code replaces}); null elsewhere
+ * @param subject  a relation row ("not on articles subject to"): the other program's duty the article must be
+ *                 subject to; null in every other table
  */
 public record TableRow(String table, String key, BigDecimal rate, String heading, LocalDate from, LocalDate to,
                        Source source, String location, BigDecimal perUnit, String unit, LocalDate known,
                        LocalDate superseded, String program, String transport, LocalDate loadedBefore, LocalDate date,
-                       String declaration, String list, String dutyHeading, java.util.Set<String> overrides) {
+                       String declaration, String list, String dutyHeading, java.util.Set<String> overrides,
+                       String replaces, Subject subject) {
+
+    /**
+     * The duty a relation row's article must be subject to (columns {@code subject_to}, {@code subject_heading},
+     * {@code subject_at_zero}): a duty of {@code program}, under {@code heading} when it names one, at a rate above 0
+     * unless {@code atZero} (a 0% heading of the program still makes the article subject to it).
+     */
+    public record Subject(String program, String heading, boolean atZero) {}
 
     public TableRow(String table, String key, BigDecimal rate, String heading, LocalDate from, LocalDate to,
                     Source source, String location) {
         this(table, key, rate, heading, from, to, source, location, null, null, null, null, null, null, null, null, null,
-                null, null, java.util.Set.of());
+                null, null, java.util.Set.of(), null, null);
     }
 
     public TableRow(String table, String key, BigDecimal rate, String heading, LocalDate from, LocalDate to,
                     Source source, String location, BigDecimal perUnit, String unit) {
         this(table, key, rate, heading, from, to, source, location, perUnit, unit, null, null, null, null, null, null, null,
-                null, null, java.util.Set.of());
+                null, null, java.util.Set.of(), null, null);
+    }
+
+    /** This row with its {@code overrides} closed over the chain of names ({@link RowPrecedence}). */
+    TableRow withOverrides(java.util.Set<String> closed) {
+        return new TableRow(table, key, rate, heading, from, to, source, location, perUnit, unit, known, superseded,
+                program, transport, loadedBefore, date, declaration, list, dutyHeading, closed, replaces, subject);
     }
 
     /** The day the row became known: its {@code known} day, else its {@code from} day (null: known all along). */

@@ -77,6 +77,24 @@ public final class Row implements ShipmentFact {
      */
     public java.util.Set<String> getOverrides() { return row.overrides(); }
 
+    /** A replacement row (an all-in partner): the heading of the duty it replaces (its {@code replaces} column). */
+    public String getReplaces() { return row.replaces(); }
+
+    /** A relation row: the program whose duty makes the article "subject to" it (its {@code subject_to} column). */
+    public String getSubjectTo() { return row.subject() == null ? null : row.subject().program(); }
+
+    /** A relation row: the heading that duty must be under (column {@code subject_heading}); null: any heading. */
+    public String getSubjectHeading() { return row.subject() == null ? null : row.subject().heading(); }
+
+    /**
+     * A relation row: the rate that duty must be above to make the article subject to it, 0 (a duty owed); null when a
+     * duty at 0% counts too (column {@code subject_at_zero}). In DRL {@code subjectRateAbove == null ||
+     * subjectRateAbove < a.rate}: both sides name the row's own property, so Drools keeps the pattern property-reactive.
+     */
+    public BigDecimal getSubjectRateAbove() {
+        return row.subject() == null || row.subject().atZero() ? null : BigDecimal.ZERO;
+    }
+
     /** A parameter whose value is a day: that day ({@code parameters.csv}). */
     public LocalDate getDate() { return row.date(); }
 

@@ -32,7 +32,7 @@ class ExceptionsCommandTest {
                 && out.substring(donation, informational).contains("overrides: INFORMATIONAL_MATERIALS"), out);
         assertTrue(out.contains("- HTS on brazil_civil_aircraft, declared CIVIL_AIRCRAFT, under 9903.01.82  rules/exceptions/listed.csv:"), out);
         assertTrue(!out.contains("9903.01.30"), "only the rows of the program asked for:\n" + out);
-        assertTrue(out.contains("[stacking] \"Brazil not on articles subject to Section 232\""), out);
+        assertTrue(out.contains("[stacking] \"Not on articles subject to another program: the whole article\""), out);
         assertTrue(!out.contains("IEEPA_RECIPROCAL"), "only the program asked for:\n" + out);
     }
 

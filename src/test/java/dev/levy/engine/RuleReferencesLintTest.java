@@ -38,7 +38,7 @@ class RuleReferencesLintTest {
             "mfn/mfn.drl | (schedule line {r.heading}) | (schedule line {r.from:usd}) | {r.from:usd} | :usd formats an amount;r.from is a LocalDate",
             "brazil/brazil.drl | program == \"IEEPA_BRAZIL\" | program == \"IEEPA_BRAZL\" | \"IEEPA_BRAZL\" | program \"IEEPA_BRAZL\" is not in programs.csv;did you mean IEEPA_BRAZIL?",
             "brazil/brazil.drl | Duty.of(kcontext, s, \"IEEPA_BRAZIL\" | Duty.of(kcontext, s, \"IEEPA_BRASIL\" | \"IEEPA_BRASIL\" | program \"IEEPA_BRASIL\" is not in programs.csv;did you mean IEEPA_BRAZIL?",
-            "brazil/brazil.drl | program.startsWith(\"SECTION_232\") | program.startsWith(\"SECTON_232\") | \"SECTON_232\" | no program of programs.csv starts with \"SECTON_232\";did you mean SECTION_232",
+            "stacking/stacking.drl | program.startsWith(\"IEEPA\") | program.startsWith(\"IEPA\") | \"IEPA\" | no program of programs.csv starts with \"IEPA\";did you mean IEEPA",
             "mfn/mfn.drl | Exemption.of(kcontext, s, \"MFN\", null) | Exemption.of(kcontext, s, \"MNF\", null) | \"MNF\" | program \"MNF\" is not in programs.csv;did you mean MFN?",
             "reciprocal/reciprocal.drl | declarations contains \"CIVIL_AIRCRAFT\" | declarations contains \"CIVIL_AIRCRAF\" | \"CIVIL_AIRCRAF\" | declaration \"CIVIL_AIRCRAF\" is not in declarations.csv;did you mean CIVIL_AIRCRAFT?",
     })

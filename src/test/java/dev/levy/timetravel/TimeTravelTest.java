@@ -156,11 +156,13 @@ class TimeTravelTest {
     @Test
     void aKnownThatNamesNoDayParameterIsARuleError() throws IOException {
         Path rules = TestSupport.copyOfRules(dir.resolve("b"));
-        Path drl = rules.resolve("stacking/eo14289.drl");
-        Files.writeString(drl, Files.readString(drl).replaceFirst("\n    @known\\(\"eo14289_published\"\\)", "\n    @known(\"eo14289_publshed\")"));
+        Path drl = rules.resolve("stacking/stacking.drl");
+        Files.writeString(drl, Files.readString(drl).replaceFirst("\n    ruleflow-group \"stacking\"",
+                "\n    @known(\"section232_metal_content_frm\")\n    ruleflow-group \"stacking\""));
         List<String> errors = errors(rules);
-        assertTrue(errors.stream().anyMatch(p -> p.contains("eo14289.drl") && p.contains("@known(\"eo14289_publshed\") names no parameter")
-                && p.contains("eo14289_published")),
+        assertTrue(errors.stream().anyMatch(p -> p.contains("stacking.drl")
+                && p.contains("@known(\"section232_metal_content_frm\") names no parameter")
+                && p.contains("section232_metal_content_from")),
                 errors.toString());
     }
 
