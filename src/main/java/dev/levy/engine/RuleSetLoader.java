@@ -97,14 +97,27 @@ public final class RuleSetLoader {
 
         TableLoader tables = new TableLoader(source, groups, sources(), problems);
         Map<String, String> drl = new TreeMap<>();
+        Map<String, String> csv = new TreeMap<>();
         for (Map.Entry<String, String> f : source.files().entrySet()) {
             String rel = f.getKey();
             if (rel.endsWith(".drl")) {
                 drl.put(rel, f.getValue());
             } else if (rel.endsWith(".csv") && !Set.of(PROGRAMS, DECLARATIONS, COUNTRY_GROUPS, STACKING_MATRIX, SOURCES).contains(rel)) {
-                tables.load(rel, f.getValue());
+                csv.put(rel, f.getValue());
             }
         }
+        // the listed duty tables first: they say what the rows of the tables they name impose
+        csv.forEach((rel, text) -> {
+            if (TableLoader.listsDutyTables(text)) {
+                tables.loadDutyTables(rel, text, programOrder.keySet());
+            }
+        });
+        csv.forEach((rel, text) -> {
+            if (!TableLoader.listsDutyTables(text)) {
+                tables.load(rel, text);
+            }
+        });
+        tables.checkDutyTables();
         tables.lintOverlaps();
         parameterDays = tables.parameterDays();
         tables.resolveTenDigitLines();
@@ -117,7 +130,9 @@ public final class RuleSetLoader {
         Map<String, RuleInfo> rules = new TreeMap<>();
         Map<String, String> drlByDisplay = new TreeMap<>();
         drl.forEach((rel, text) -> drlByDisplay.put(source.display(rel), text));
-        Precedence precedence = Precedence.of(drlByDisplay, tables.index().tablePrograms());
+        Precedence precedence = Precedence.of(drlByDisplay, tables.index().tablePrograms(),
+                tables.index().dutyTables().values().stream().collect(java.util.stream.Collectors.groupingBy(DutyTable::basis,
+                        java.util.stream.Collectors.mapping(DutyTable::program, java.util.stream.Collectors.toSet()))));
         problems.addAll(precedence.problems());
         // DRL is code: what it may reach is checked on its text first, and refused code is never compiled.
         KieBase kieBase = refused(props, drl) ? null : compile(drl, phases, rules, precedence);

@@ -42,6 +42,11 @@ final class TableLoader {
     private final Map<String, String> tableFiles = new TreeMap<>();
     private final Map<String, List<TableRow>> rowsByKey = new TreeMap<>();
     private final Map<String, LocalDate> parameterDays = new TreeMap<>();
+    /** The listed duty tables, by the table they name, and the file and line of each listing. */
+    private final Map<String, DutyTable> dutyTables = new TreeMap<>();
+    private final Map<String, String> dutyTableLines = new TreeMap<>();
+    /** The dated tables that have a rate column: what a listed duty table must be. */
+    private final Set<String> ratedTables = new TreeSet<>();
     /** The statistical lines read, by digits, with the file and line that names each: added once the schedule is read. */
     private final Map<String, String> statisticalLines = new TreeMap<>();
 
@@ -65,6 +70,76 @@ final class TableLoader {
     /** Table name to the file that defines it. */
     Map<String, String> tableFiles() {
         return tableFiles;
+    }
+
+    /** The header of a file of listed duty tables ({@code duties/listed_duties.csv}). */
+    private static final List<String> DUTY_TABLES_HEADER = List.of("table", "program", "basis", "origin", "description",
+            "source");
+
+    /** Whether a CSV file lists duty tables: it is read before every other table, whose rows it tags. */
+    static boolean listsDutyTables(String text) {
+        // the header only (lines are read lazily): the schedule is not parsed twice
+        return text.lines().filter(l -> !l.isBlank() && !l.stripLeading().startsWith("#")).findFirst()
+                .map(h -> h.strip().toLowerCase().startsWith(String.join(",", DUTY_TABLES_HEADER.subList(0, 3))))
+                .orElse(false);
+    }
+
+    /**
+     * A file of listed duty tables: {@code table,program,basis,origin,description,source}, one row per table whose rows
+     * impose a program's duty (see {@link DutyTable}). Read before the tables it names.
+     */
+    void loadDutyTables(String relative, String text, Set<String> programs) {
+        String file = source.display(relative);
+        List<Csv.Line> lines = Csv.parse(text);
+        if (!new ArrayList<>(header(lines.get(0)).keySet()).equals(DUTY_TABLES_HEADER)) {
+            problems.add(Problem.error(file, lines.get(0).number(), "a file of listed duty tables has the header "
+                    + String.join(",", DUTY_TABLES_HEADER)));
+            return;
+        }
+        for (Csv.Line line : lines.subList(1, lines.size())) {
+            String table = line.get(0);
+            String program = line.get(1);
+            String basis = line.get(2);
+            String origin = line.get(3);
+            Source src = source(file, line, line.get(5));
+            if (!programs.contains(program)) {
+                problems.add(Problem.error(file, line.number(), "program '" + program + "' is not in programs.csv"
+                        + Names.didYouMean(program, programs)));
+            }
+            if (!basis.equals(DutyTable.FULL_VALUE) && !DutyTable.CONTENTS.contains(basis)) {
+                Set<String> bases = new TreeSet<>(DutyTable.CONTENTS);
+                bases.add(DutyTable.FULL_VALUE);
+                problems.add(Problem.error(file, line.number(), "basis '" + basis + "' is not one of " + bases
+                        + Names.didYouMean(basis, bases)));
+            }
+            if (line.get(4).isEmpty()) {
+                problems.add(Problem.error(file, line.number(), "table " + table + " has no description: the rule's"
+                        + " message says what a listed article is with it"));
+            }
+            Set<String> origins = origin.isEmpty() ? Set.of() : Set.copyOf(countries(file, line, origin));
+            String previous = dutyTableLines.putIfAbsent(table, file + ":" + line.number());
+            if (previous != null) {
+                problems.add(Problem.error(file, line.number(), "table " + table + " is already listed at " + previous));
+                continue;
+            }
+            dutyTables.put(table, new DutyTable(table, program, basis, origins, line.get(4), src));
+        }
+    }
+
+    /** Once every file is read: each listed duty table is a dated table with rates. */
+    void checkDutyTables() {
+        dutyTableLines.forEach((table, where) -> {
+            String file = where.substring(0, where.lastIndexOf(':'));
+            int line = Integer.parseInt(where.substring(where.lastIndexOf(':') + 1));
+            if (!tableFiles.containsKey(table)) {
+                problems.add(Problem.error(file, line, "no table named " + table + Names.didYouMean(table, tableFiles.keySet())));
+            } else if (!ratedTables.contains(table)) {
+                problems.add(Problem.error(file, line, "table " + table + " (" + tableFiles.get(table) + ") has no rate"
+                        + " column: a listed duty table gives the rate of each row"));
+            } else {
+                index.declareDutyTable(dutyTables.get(table));
+            }
+        });
     }
 
     void load(String relative, String text) {
@@ -119,6 +194,10 @@ final class TableLoader {
             }
         }
         String keyColumn = cols.containsKey("hts") ? "hts" : cols.containsKey("country") ? "country" : null;
+        if (cols.containsKey("rate")) {
+            ratedTables.add(table);
+        }
+        DutyTable duty = dutyTables.get(table);
         for (Csv.Line line : lines.subList(1, lines.size())) {
             String where = file + ":" + line.number();
             Source src = source(file, line, line.get(cols.get("source")));
@@ -134,10 +213,10 @@ final class TableLoader {
             BigDecimal rate = cols.containsKey("rate") ? rate(file, line, line.get(cols.get("rate"))) : null;
             String key = keyColumn == null ? null : line.get(cols.get(keyColumn));
             String heading = line.get(cols.get("heading"));
-            Dated dated = new Dated(from, to, known, superseded, optional(line, cols, "program"),
+            Dated dated = new Dated(from, to, known, superseded, duty != null ? duty.program() : optional(line, cols, "program"),
                     transport(file, line, optional(line, cols, "transport")),
                     cols.containsKey("loaded_before") ? date(file, line, line.get(cols.get("loaded_before")), "loaded_before")
-                            : null);
+                            : null, duty);
             if ("hts".equals(keyColumn)) {
                 String digits = key.replace(".", "").replace(" ", "");
                 if (!HTS.matcher(digits).matches()) {
@@ -158,13 +237,14 @@ final class TableLoader {
 
     /**
      * The dates of a row: when it applies to entries, when it became known, when a correction superseded it; and the
-     * optional columns of an exception table (the program it is about, the transport, the in-transit loading day).
+     * optional columns of an exception table (the program it is about, the transport, the in-transit loading day); the
+     * duty a listed duty table imposes (its program is the row's).
      */
     private record Dated(LocalDate from, LocalDate to, LocalDate known, LocalDate superseded, String program,
-                         String transport, LocalDate loadedBefore) {
+                         String transport, LocalDate loadedBefore, DutyTable duty) {
         TableRow row(String table, String key, java.math.BigDecimal rate, String heading, Source src, String where) {
             return new TableRow(table, key, rate, heading, from, to, src, where, null, null, known, superseded,
-                    program, transport, loadedBefore, null);
+                    program, transport, loadedBefore, null, duty);
         }
     }
 
@@ -223,7 +303,7 @@ final class TableLoader {
             }
             index.declareTable(name);
             index.addUnkeyedRow(keep(new TableRow(name, null, number, null, from, to, src, where, null, null, null, null,
-                    null, null, null, day)));
+                    null, null, null, day, null)));
         }
     }
 

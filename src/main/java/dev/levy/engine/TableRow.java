@@ -23,19 +23,22 @@ import java.time.LocalDate;
  * @param transport the mode of transport the row is limited to ({@code vessel}); null: any mode
  * @param loadedBefore an in-transit row: goods loaded (onto the final mode) before 12:01 a.m. on this day
  * @param date     a parameter's value when it is a day (a switch-over, a publication): {@code parameters.csv}
+ * @param duty     what the row imposes when its table is a listed duty table ({@code duties/listed_duties.csv}); null
+ *                 for every other table
  */
 public record TableRow(String table, String key, BigDecimal rate, String heading, LocalDate from, LocalDate to,
                        Source source, String location, BigDecimal perUnit, String unit, LocalDate known,
-                       LocalDate superseded, String program, String transport, LocalDate loadedBefore, LocalDate date) {
+                       LocalDate superseded, String program, String transport, LocalDate loadedBefore, LocalDate date,
+                       DutyTable duty) {
 
     public TableRow(String table, String key, BigDecimal rate, String heading, LocalDate from, LocalDate to,
                     Source source, String location) {
-        this(table, key, rate, heading, from, to, source, location, null, null, null, null, null, null, null, null);
+        this(table, key, rate, heading, from, to, source, location, null, null, null, null, null, null, null, null, null);
     }
 
     public TableRow(String table, String key, BigDecimal rate, String heading, LocalDate from, LocalDate to,
                     Source source, String location, BigDecimal perUnit, String unit) {
-        this(table, key, rate, heading, from, to, source, location, perUnit, unit, null, null, null, null, null, null);
+        this(table, key, rate, heading, from, to, source, location, perUnit, unit, null, null, null, null, null, null, null);
     }
 
     /** The day the row became known: its {@code known} day, else its {@code from} day (null: known all along). */
