@@ -483,6 +483,14 @@ final class TableLoader {
 
     /** The source a row names by id; an empty or unknown id is an error at the row (and the row keeps the id). */
     private Source source(String file, Csv.Line line, String id) {
+        return source(file, line, id, sources, problems);
+    }
+
+    /**
+     * The source a row of any file of the rule set names by its id in {@code sources.csv}; an empty or unknown id is an
+     * error at the row's file and line (with the ids it resembles), and the row keeps the id as its citation.
+     */
+    static Source source(String file, Csv.Line line, String id, Map<String, Source> sources, List<Problem> problems) {
         if (id.isEmpty()) {
             problems.add(Problem.error(file, line.number(), "row without a source: every row cites its legal source by"
                     + " its id in sources.csv"));
