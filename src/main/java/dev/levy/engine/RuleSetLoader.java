@@ -110,7 +110,7 @@ public final class RuleSetLoader {
         // the listed duty tables first: they say what the rows of the tables they name impose
         csv.forEach((rel, text) -> {
             if (TableLoader.listsDutyTables(text)) {
-                tables.loadDutyTables(rel, text, programOrder.keySet());
+                tables.loadDutyTables(rel, text, programOrder.keySet(), declarations.keySet());
             }
         });
         csv.forEach((rel, text) -> {

@@ -73,8 +73,8 @@ final class TableLoader {
     }
 
     /** The header of a file of listed duty tables ({@code duties/listed_duties.csv}). */
-    private static final List<String> DUTY_TABLES_HEADER = List.of("table", "program", "basis", "origin", "description",
-            "source");
+    private static final List<String> DUTY_TABLES_HEADER = List.of("table", "program", "basis", "origin", "declaration",
+            "unless", "description", "source");
 
     /** Whether a CSV file lists duty tables: it is read before every other table, whose rows it tags. */
     static boolean listsDutyTables(String text) {
@@ -85,10 +85,10 @@ final class TableLoader {
     }
 
     /**
-     * A file of listed duty tables: {@code table,program,basis,origin,description,source}, one row per table whose rows
-     * impose a program's duty (see {@link DutyTable}). Read before the tables it names.
+     * A file of listed duty tables: {@code table,program,basis,origin,declaration,unless,description,source}, one row per
+     * table whose rows impose a program's duty (see {@link DutyTable}). Read before the tables it names.
      */
-    void loadDutyTables(String relative, String text, Set<String> programs) {
+    void loadDutyTables(String relative, String text, Set<String> programs, Set<String> declarations) {
         String file = source.display(relative);
         List<Csv.Line> lines = Csv.parse(text);
         if (!new ArrayList<>(header(lines.get(0)).keySet()).equals(DUTY_TABLES_HEADER)) {
@@ -101,7 +101,14 @@ final class TableLoader {
             String program = line.get(1);
             String basis = line.get(2);
             String origin = line.get(3);
-            Source src = source(file, line, line.get(5));
+            String declaration = line.get(4);
+            Set<String> unless = line.get(5).isBlank() ? Set.of() : Set.of(line.get(5).strip().split("\\s+"));
+            String description = line.get(6);
+            Source src = source(file, line, line.get(7));
+            if (!declaration.isEmpty() && !declarations.contains(declaration)) {
+                problems.add(Problem.error(file, line.number(), "declaration '" + declaration + "' is not in"
+                        + " declarations.csv" + Names.didYouMean(declaration, declarations)));
+            }
             if (!programs.contains(program)) {
                 problems.add(Problem.error(file, line.number(), "program '" + program + "' is not in programs.csv"
                         + Names.didYouMean(program, programs)));
@@ -112,7 +119,7 @@ final class TableLoader {
                 problems.add(Problem.error(file, line.number(), "basis '" + basis + "' is not one of " + bases
                         + Names.didYouMean(basis, bases)));
             }
-            if (line.get(4).isEmpty()) {
+            if (description.isEmpty()) {
                 problems.add(Problem.error(file, line.number(), "table " + table + " has no description: the rule's"
                         + " message says what a listed article is with it"));
             }
@@ -122,7 +129,8 @@ final class TableLoader {
                 problems.add(Problem.error(file, line.number(), "table " + table + " is already listed at " + previous));
                 continue;
             }
-            dutyTables.put(table, new DutyTable(table, program, basis, origins, line.get(4), src));
+            dutyTables.put(table, new DutyTable(table, program, basis, origins, declaration.isEmpty() ? null : declaration,
+                    unless, description, src));
         }
     }
 
@@ -138,6 +146,12 @@ final class TableLoader {
                         + " column: a listed duty table gives the rate of each row"));
             } else {
                 index.declareDutyTable(dutyTables.get(table));
+            }
+            for (String other : dutyTables.get(table).unless()) {
+                if (!tableFiles.containsKey(other)) {
+                    problems.add(Problem.error(file, line, "unless: no table named " + other
+                            + Names.didYouMean(other, tableFiles.keySet())));
+                }
             }
         });
     }

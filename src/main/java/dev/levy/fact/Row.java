@@ -87,6 +87,22 @@ public final class Row implements ShipmentFact {
                 + (row.to() == null ? "" : " before 12:01 a.m. on " + row.to())).strip();
     }
 
+    /** The declaration a listed duty table's rows need the shipment to make; null: none (and in any other table). */
+    public String getDeclaration() { return row.duty() == null ? null : row.duty().declaration(); }
+
+    /**
+     * Whether the row's shipment makes the declaration {@link #getDeclaration()} names (true when it names none). A
+     * property rather than {@code declaration == null || s.declarations contains declaration} in DRL, which Drools
+     * cannot compile to bytecode (it warns at every session and interprets it).
+     */
+    public boolean isDeclared() {
+        String needed = getDeclaration();
+        return needed == null || shipment.getDeclarations().contains(needed);
+    }
+
+    /** The tables whose row (for the shipment's origin) takes a listed duty's place; empty: none. */
+    public Set<String> getUnless() { return row.duty() == null ? Set.of() : row.duty().unless(); }
+
     /** A parameter whose value is a day: that day ({@code parameters.csv}). */
     public LocalDate getDate() { return row.date(); }
 
