@@ -37,7 +37,7 @@ class RuleReferencesLintTest {
             "mfn/mfn.drl | HTS {s.hts} pays | HTS {s.orign} pays | {s.orign} | Shipment s has no property orign;did you mean origin?",
             "mfn/mfn.drl | (schedule line {r.heading}) | (schedule line {r.from:usd}) | {r.from:usd} | :usd formats an amount;r.from is a LocalDate",
             "brazil/brazil.drl | program == \"IEEPA_BRAZIL\" | program == \"IEEPA_BRAZL\" | \"IEEPA_BRAZL\" | program \"IEEPA_BRAZL\" is not in programs.csv;did you mean IEEPA_BRAZIL?",
-            "brazil/brazil.drl | Duty.of(kcontext, s, \"IEEPA_BRAZIL\" | Duty.of(kcontext, s, \"IEEPA_BRASIL\" | \"IEEPA_BRASIL\" | program \"IEEPA_BRASIL\" is not in programs.csv;did you mean IEEPA_BRAZIL?",
+            "mfn/mfn.drl | Duty.of(kcontext, s, \"MFN\" | Duty.of(kcontext, s, \"MFM\" | \"MFM\" | program \"MFM\" is not in programs.csv;did you mean MFN",
             "brazil/brazil.drl | program.startsWith(\"SECTION_232\") | program.startsWith(\"SECTON_232\") | \"SECTON_232\" | no program of programs.csv starts with \"SECTON_232\";did you mean SECTION_232",
             "mfn/mfn.drl | Exemption.of(kcontext, s, \"MFN\", null) | Exemption.of(kcontext, s, \"MNF\", null) | \"MNF\" | program \"MNF\" is not in programs.csv;did you mean MFN?",
             "brazil/brazil.drl | declarations contains \"DONATION\" | declarations contains \"DONATON\" | \"DONATON\" | declaration \"DONATON\" is not in declarations.csv;did you mean DONATION?",
@@ -69,7 +69,7 @@ class RuleReferencesLintTest {
         Path rules = TestSupport.copyOfRules(dir);
         Path drl = rules.resolve("brazil/brazil.drl");
         Files.writeString(drl, Files.readString(drl).replace("program == \"IEEPA_BRAZIL\"", "program == \"IEEPA_BRAZL\"")
-                .replace("{s.value:usd}", "{s.vaule:usd}"));
+                .replace("{s.hts}", "{s.vaule:usd}"));
         RuleSetException e = assertThrows(RuleSetException.class, () -> Levy.fromDirectory(rules));
         List<String> errors = e.problems().stream().filter(Problem::isError).map(Problem::toString).toList();
         assertTrue(errors.stream().anyMatch(p -> p.startsWith(drl + ":") && p.contains("\"IEEPA_BRAZL\" is not in")), errors.toString());
