@@ -2,6 +2,8 @@ package dev.levy.cli;
 
 import dev.levy.Levy;
 import dev.levy.engine.RuleInfo;
+import dev.levy.engine.RuleSource;
+import dev.levy.engine.RuleStats;
 import dev.levy.fixture.Coverage;
 import dev.levy.fixture.FixtureRunner;
 import dev.levy.model.Problem;
@@ -18,7 +20,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Compiles and lints the rules; problems as FILE:LINE:COL: message. Exit 3 on errors. "
-                + "Warns of rules that no fixture exercises.")
+                + "Warns of rules that no fixture exercises. With --stats, prints the rules' measures instead.")
 final class CheckCommand implements Callable<Integer> {
     @Mixin
     RulesOption rules;
@@ -27,11 +29,22 @@ final class CheckCommand implements Callable<Integer> {
             description = "Fixtures to find rules that no fixture exercises (default: fixtures/ when present).")
     Path fixtures;
 
+    @Option(names = "--stats", description = "Print the measures of the rules folder (rules, distinct rule and "
+            + "consequence shapes, lines of DRL and of tables, salience keywords, literals in DRL) read from its text "
+            + "alone, without loading it: works on a folder of any age, one that no longer loads included.")
+    boolean stats;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (stats) {
+            RuleSource source = rules.dir == null ? RuleSource.bundled() : RuleSource.fromDirectory(rules.dir);
+            spec.commandLine().getOut().print(source.displayRoot() + "\n" + RuleStats.of(source).text());
+            spec.commandLine().getOut().flush();
+            return LevyCommand.OK;
+        }
         PrintWriter err = spec.commandLine().getErr();
         Levy levy = rules.load(err);
         if (levy == null) {

@@ -1,5 +1,6 @@
 package dev.levy.cli;
 
+import dev.levy.engine.DutyTable;
 import dev.levy.engine.Precedence;
 import dev.levy.engine.RuleInfo;
 import dev.levy.engine.RuleSet;
@@ -21,8 +22,11 @@ import java.util.Map;
  */
 record ExceptionTree(List<Program> programs) {
 
-    /** One program: its duty rules and its exceptions in the order they are tried. */
-    public record Program(String program, String title, List<Entry> duties, List<Entry> exceptions) {}
+    /**
+     * One program: its duty rules, the listed duty tables whose rows impose it ({@code duties/listed_duties.csv}, read by
+     * the generic duty rules) and its exceptions in the order they are tried.
+     */
+    public record Program(String program, String title, List<Entry> duties, List<String> tables, List<Entry> exceptions) {}
 
     /**
      * One rule in the tree. {@code overrides} and {@code after} are the names it gives, as written; {@code rows}, for a
@@ -101,7 +105,12 @@ record ExceptionTree(List<Program> programs) {
                     }
                 }
             }
-            out.add(new Program(program, ruleSet.programTitles().get(program), List.copyOf(duties), List.copyOf(exceptions)));
+            List<String> tables = ruleSet.tables().dutyTables().values().stream().filter(t -> t.program().equals(program))
+                    .map(t -> t.table() + " (on the " + (t.basis().equals(DutyTable.FULL_VALUE) ? "full value" : t.basis()
+                            + " content") + (t.origins().isEmpty() ? "" : ", products of " + String.join(" ", t.origins()))
+                            + ")").toList();
+            out.add(new Program(program, ruleSet.programTitles().get(program), List.copyOf(duties), tables,
+                    List.copyOf(exceptions)));
         }
         return new ExceptionTree(List.copyOf(out));
     }
@@ -127,6 +136,9 @@ record ExceptionTree(List<Program> programs) {
             for (Entry d : p.duties()) {
                 out.append("  duty \"").append(d.rule()).append("\"  ").append(d.file()).append(':').append(d.line()).append('\n');
                 out.append("      ").append(d.citation()).append('\n');
+            }
+            if (!p.tables().isEmpty()) {
+                out.append("    listed in duties/listed_duties.csv: ").append(String.join("; ", p.tables())).append('\n');
             }
             if (!p.exceptions().isEmpty()) {
                 out.append("    exceptions, in the order they are tried:\n");

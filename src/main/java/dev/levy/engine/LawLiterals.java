@@ -4,7 +4,6 @@ import dev.levy.model.Problem;
 import dev.levy.policy.DrlText;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -23,8 +22,31 @@ final class LawLiterals {
 
     private LawLiterals() {}
 
+    /** What a literal written in DRL code names. */
+    enum Kind { DATE, HEADING, COUNTRY }
+
+    /** A literal of a law particular in DRL code: its kind, its text and where its opening quote is. */
+    record Literal(Kind kind, String text, int offset) {}
+
     static List<Problem> check(String file, String drl) {
         List<Problem> out = new ArrayList<>();
+        for (Literal l : literals(drl)) {
+            out.add(switch (l.kind()) {
+                case DATE -> Problem.errorAt(file, drl, l.offset(), "the date \"" + l.text() + "\" is written in DRL: put"
+                        + " it in a table (from, to, loaded_before) or a parameters.csv with its source, and read it from"
+                        + " the row (p.date, w.loadedBefore)");
+                case HEADING -> warningAt(file, drl, l.offset(), "the heading \"" + l.text() + "\" is written in DRL: a"
+                        + " table's heading column should carry it");
+                case COUNTRY -> warningAt(file, drl, l.offset(), "the country \"" + l.text() + "\" is written in DRL: a"
+                        + " table keyed by country (or a group of country_groups.csv) should name it");
+            });
+        }
+        return out;
+    }
+
+    /** The dates, headings and country codes written in the DRL's code (not its comments, rule names or metadata). */
+    static List<Literal> literals(String drl) {
+        List<Literal> out = new ArrayList<>();
         String code = DrlText.of(drl).code();
         int i = 0;
         while ((i = code.indexOf('"', i)) >= 0) {
@@ -36,15 +58,11 @@ final class LawLiterals {
             int lineStart = code.lastIndexOf('\n', i) + 1;
             if (!NOT_CODE.matcher(code.substring(lineStart, i)).find()) {
                 if (DATE.matcher(literal).matches()) {
-                    out.add(Problem.errorAt(file, drl, i, "the date \"" + literal + "\" is written in DRL: put it in a"
-                            + " table (from, to, loaded_before) or a parameters.csv with its source, and read it from"
-                            + " the row (p.date, w.loadedBefore)"));
+                    out.add(new Literal(Kind.DATE, literal, i));
                 } else if (HEADING.matcher(literal).matches()) {
-                    out.add(warningAt(file, drl, i, "the heading \"" + literal + "\" is written in DRL: a table's"
-                            + " heading column should carry it"));
+                    out.add(new Literal(Kind.HEADING, literal, i));
                 } else if (COUNTRY.matcher(literal).matches() && Countries.isIsoCode(literal)) {
-                    out.add(warningAt(file, drl, i, "the country \"" + literal + "\" is written in DRL: a table keyed"
-                            + " by country (or a group of country_groups.csv) should name it"));
+                    out.add(new Literal(Kind.COUNTRY, literal, i));
                 }
             }
             i = end + 1;

@@ -57,6 +57,12 @@ public final class Precedence {
     private static final Pattern INSERT_FROM = Pattern.compile("\\binsert\\s*\\(\\s*([$\\w]+)\\s*\\.");
     private static final Pattern EXEMPTION = Pattern.compile("\\bExemption\\s*\\(");
     private static final Pattern EXEMPTION_OF = Pattern.compile("\\bExemption\\s*\\.\\s*\\w+\\s*\\(\\s*kcontext\\s*,\\s*([$\\w]+)");
+    /** {@code Duty.of(kcontext, s, r.getProgram(), ...)}: a duty of the program of the row {@code r}. */
+    private static final Pattern INSERT_ROW_PROGRAM = Pattern.compile(
+            "\\bDuty\\s*\\.\\s*of\\s*\\(\\s*kcontext\\s*,\\s*[$\\w]+\\s*,\\s*([$\\w]+)\\s*\\.\\s*getProgram\\s*\\(\\s*\\)");
+    /** A constraint on {@code basis}: the row is one of a listed duty table; {@code ==} or {@code !=} a basis. */
+    private static final Pattern BASIS = Pattern.compile("\\bbasis\\b");
+    private static final Pattern BASIS_IS = Pattern.compile("\\bbasis\\s*(==|!=)\\s*\"([^\"]*)\"");
     private static final Pattern INSERT_NEW = Pattern.compile("\\bDuty\\s*\\.\\s*of\\s*\\(\\s*kcontext\\s*,\\s*[$\\w]+\\s*,\\s*\"([^\"]*)\"");
 
     /**
@@ -174,9 +180,18 @@ public final class Precedence {
      * {@code tablePrograms} gives the programs a rule over an exception table can act on ({@code program == w.program}).
      */
     public static Precedence of(Map<String, String> drlByFile, Map<String, Set<String>> tablePrograms) {
+        return of(drlByFile, tablePrograms, Map.of());
+    }
+
+    /**
+     * As {@link #of(Map, Map)}; {@code listedPrograms} are the programs of the listed duty tables by basis, which a rule
+     * over a row constrained by {@code basis} imposes with {@code Duty.of(kcontext, s, r.getProgram(), ...)}.
+     */
+    public static Precedence of(Map<String, String> drlByFile, Map<String, Set<String>> tablePrograms,
+                                Map<String, Set<String>> listedPrograms) {
         List<Rule> rules = new ArrayList<>();
         List<Problem> repeated = new ArrayList<>();
-        drlByFile.forEach((file, text) -> rules.addAll(parse(file, text, repeated, tablePrograms)));
+        drlByFile.forEach((file, text) -> rules.addAll(parse(file, text, repeated, tablePrograms, listedPrograms)));
         Precedence precedence = new Precedence(rules);
         precedence.problems.addAll(0, repeated);
         return precedence;
@@ -362,7 +377,8 @@ public final class Precedence {
         return "any program";
     }
 
-    static List<Rule> parse(String file, String text, List<Problem> repeated, Map<String, Set<String>> tablePrograms) {
+    static List<Rule> parse(String file, String text, List<Problem> repeated, Map<String, Set<String>> tablePrograms,
+                            Map<String, Set<String>> listedPrograms) {
         String code = DrlText.of(text).code();
         List<Rule> out = new ArrayList<>();
         Matcher m = RULE.matcher(text);
@@ -410,7 +426,7 @@ public final class Precedence {
             Span lhs = when >= 0 ? new Span(text, code, when, then >= 0 ? then : end) : Span.EMPTY;
             Span rhs = then >= 0 ? new Span(text, code, then, end) : Span.EMPTY;
             out.add(new Rule(name, file, text, m.start(), RuleSetLoader.lineOf(text, m.start()), header, phase, List.copyOf(orderings),
-                    effects(lhs, rhs, tablePrograms)));
+                    effects(lhs, rhs, tablePrograms, listedPrograms)));
         }
         return out;
     }
@@ -436,15 +452,26 @@ public final class Precedence {
         }
     }
 
-    private static Effects effects(Span lhs, Span rhs, Map<String, Set<String>> tablePrograms) {
+    private static Effects effects(Span lhs, Span rhs, Map<String, Set<String>> tablePrograms,
+                                   Map<String, Set<String>> listedPrograms) {
         Map<String, Set<String>> rowPrograms = new HashMap<>();
         Map<String, String> rowTable = new HashMap<>();
         for (MatchResult r : lhs.find(ROW)) {
             int close = DrlText.closing(lhs.code(), r.end() - 1);
-            new Span(lhs.text(), lhs.code(), r.end(), close).find(TABLE_IS).forEach(t -> {
+            Span constraints = new Span(lhs.text(), lhs.code(), r.end(), close);
+            constraints.find(TABLE_IS).forEach(t -> {
                 rowPrograms.put(r.group(1), tablePrograms.getOrDefault(t.group(1), Set.of()));
                 rowTable.put(r.group(1), t.group(1));
             });
+            if (!rowPrograms.containsKey(r.group(1)) && !constraints.find(BASIS).isEmpty()) {
+                Map<String, Set<String>> bases = new HashMap<>(listedPrograms); // a row of a listed duty table
+                for (MatchResult b : constraints.find(BASIS_IS)) {
+                    bases.keySet().removeIf(basis -> b.group(1).equals("==") != basis.equals(b.group(2)));
+                }
+                Set<String> programs = new TreeSet<>();
+                bases.values().forEach(programs::addAll);
+                rowPrograms.put(r.group(1), programs);
+            }
         }
         Map<String, Programs> bound = new HashMap<>();
         List<Programs> reads = new ArrayList<>();
@@ -472,8 +499,15 @@ public final class Precedence {
                 inserts.add(bound.get(from.group(1)));
             }
         }
-        List<MatchResult> made = rhs.find(INSERT_NEW);
+        List<MatchResult> made = new ArrayList<>(rhs.find(INSERT_NEW));
         made.forEach(m -> inserts.add(new Programs(Set.of(m.group(1)), Set.of(), false)));
+        for (MatchResult m : rhs.find(INSERT_ROW_PROGRAM)) {
+            Set<String> programs = rowPrograms.getOrDefault(m.group(1), Set.of());
+            if (!programs.isEmpty()) {
+                inserts.add(new Programs(Set.copyOf(programs), Set.of(), false));
+                made.add(m);
+            }
+        }
         if (rhs.find(DUTY_MADE).size() > made.size()) {
             inserts.add(Programs.ANY); // a duty of a program the text does not spell out
         }

@@ -90,21 +90,35 @@ public final class RuleSetLoader {
         }
         LocalDate coversFrom = props == null ? null : propertyDate(props, "covers.from");
         LocalDate coversTo = props == null ? null : propertyDate(props, "covers.to");
-        Map<String, Integer> programOrder = programs();
-        Map<String, String> declarations = declarations();
-        Map<String, Set<String>> groups = countryGroups();
-        List<StackingRelation> stacking = stackingMatrix(programOrder.keySet(), groups);
+        Map<String, Source> sources = sources();
+        Map<String, Integer> programOrder = programs(sources);
+        Map<String, String> declarations = declarations(sources);
+        Map<String, Set<String>> groups = countryGroups(sources);
+        List<StackingRelation> stacking = stackingMatrix(programOrder.keySet(), groups, sources);
 
-        TableLoader tables = new TableLoader(source, groups, sources(), problems);
+        TableLoader tables = new TableLoader(source, groups, sources, problems);
         Map<String, String> drl = new TreeMap<>();
+        Map<String, String> csv = new TreeMap<>();
         for (Map.Entry<String, String> f : source.files().entrySet()) {
             String rel = f.getKey();
             if (rel.endsWith(".drl")) {
                 drl.put(rel, f.getValue());
             } else if (rel.endsWith(".csv") && !Set.of(PROGRAMS, DECLARATIONS, COUNTRY_GROUPS, STACKING_MATRIX, SOURCES).contains(rel)) {
-                tables.load(rel, f.getValue());
+                csv.put(rel, f.getValue());
             }
         }
+        // the listed duty tables first: they say what the rows of the tables they name impose
+        csv.forEach((rel, text) -> {
+            if (TableLoader.listsDutyTables(text)) {
+                tables.loadDutyTables(rel, text, programOrder.keySet(), declarations.keySet());
+            }
+        });
+        csv.forEach((rel, text) -> {
+            if (!TableLoader.listsDutyTables(text)) {
+                tables.load(rel, text);
+            }
+        });
+        tables.checkDutyTables();
         tables.lintOverlaps();
         tables.lintExceptionRows(programOrder.keySet(), declarations.keySet());
         parameterDays = tables.parameterDays();
@@ -118,7 +132,9 @@ public final class RuleSetLoader {
         Map<String, RuleInfo> rules = new TreeMap<>();
         Map<String, String> drlByDisplay = new TreeMap<>();
         drl.forEach((rel, text) -> drlByDisplay.put(source.display(rel), text));
-        Precedence precedence = Precedence.of(drlByDisplay, tables.index().tablePrograms());
+        Precedence precedence = Precedence.of(drlByDisplay, tables.index().tablePrograms(),
+                tables.index().dutyTables().values().stream().collect(java.util.stream.Collectors.groupingBy(DutyTable::basis,
+                        java.util.stream.Collectors.mapping(DutyTable::program, java.util.stream.Collectors.toSet()))));
         problems.addAll(precedence.problems());
         // DRL is code: what it may reach is checked on its text first, and refused code is never compiled.
         KieBase kieBase = refused(props, drl) ? null : compile(drl, phases, rules, precedence);
@@ -193,9 +209,9 @@ public final class RuleSetLoader {
     }
 
     /** {@code program,order,title,source}: the CBP reporting order of program codes (and, aside, their titles). */
-    private Map<String, Integer> programs() {
+    private Map<String, Integer> programs(Map<String, Source> sources) {
         Map<String, Integer> order = new HashMap<>();
-        for (Csv.Line line : rows(PROGRAMS, 4)) {
+        for (Csv.Line line : rows(PROGRAMS, 4, sources)) {
             programTitles.put(line.get(0), line.get(2));
             try {
                 order.put(line.get(0), Integer.parseInt(line.get(1)));
@@ -207,19 +223,18 @@ public final class RuleSetLoader {
     }
 
     /** {@code declaration,meaning,source}: the facts a shipment may declare. */
-    private Map<String, String> declarations() {
+    private Map<String, String> declarations(Map<String, Source> sources) {
         Map<String, String> declarations = new TreeMap<>();
-        for (Csv.Line line : rows(DECLARATIONS, 3)) {
+        for (Csv.Line line : rows(DECLARATIONS, 3, sources)) {
             declarations.put(line.get(0), line.get(1));
         }
         return declarations;
     }
 
-    /** {@code group,country,source}: named groups of countries a table may use as a key (e.g. the EU). */
     /** The legal sources rows cite by id ({@code sources.csv}: id, citation, link, confidence high or medium). */
     private Map<String, Source> sources() {
         Map<String, Source> out = new TreeMap<>();
-        for (Csv.Line line : rows(SOURCES, 4)) {
+        for (Csv.Line line : rows(SOURCES, 4, null)) {
             String where = source.display(SOURCES);
             String id = line.get(0);
             String confidence = line.get(3);
@@ -238,9 +253,10 @@ public final class RuleSetLoader {
         return out;
     }
 
-    private Map<String, Set<String>> countryGroups() {
+    /** {@code group,country,source}: named groups of countries a table may use as a key (e.g. the EU). */
+    private Map<String, Set<String>> countryGroups(Map<String, Source> sources) {
         Map<String, Set<String>> groups = new TreeMap<>();
-        for (Csv.Line line : rows(COUNTRY_GROUPS, 3)) {
+        for (Csv.Line line : rows(COUNTRY_GROUPS, 3, sources)) {
             if (!Countries.isIsoCode(line.get(1))) {
                 problems.add(Problem.error(source.display(COUNTRY_GROUPS), line.number(), "'" + line.get(1)
                         + "' is not an ISO 3166-1 alpha-2 country code"));
@@ -255,13 +271,14 @@ public final class RuleSetLoader {
      * {@code program,other,relation,origins,from,to,source}: the declared relation of each pair of additional duties;
      * {@code origins} is empty or a space-separated list of country codes and groups.
      */
-    private List<StackingRelation> stackingMatrix(Set<String> programs, Map<String, Set<String>> groups) {
+    private List<StackingRelation> stackingMatrix(Set<String> programs, Map<String, Set<String>> groups,
+                                                  Map<String, Source> sources) {
         List<StackingRelation> out = new ArrayList<>();
         if (!source.files().containsKey(STACKING_MATRIX)) {
             return out; // a rule set may declare none; the project's tests require it
         }
         String file = source.display(STACKING_MATRIX);
-        for (Csv.Line line : rows(STACKING_MATRIX, 7)) {
+        for (Csv.Line line : rows(STACKING_MATRIX, 7, sources)) {
             StackingRelation.Relation relation;
             try {
                 relation = StackingRelation.Relation.valueOf(line.get(2).toUpperCase());
@@ -289,7 +306,7 @@ public final class RuleSetLoader {
                 LocalDate from = line.get(4).isEmpty() ? null : LocalDate.parse(line.get(4));
                 LocalDate to = line.get(5).isEmpty() ? null : LocalDate.parse(line.get(5));
                 out.add(new StackingRelation(line.get(0), line.get(1), relation, Set.copyOf(origins), from, to,
-                        line.get(6)));
+                        sources.containsKey(line.get(6)) ? sources.get(line.get(6)).citation() : line.get(6)));
             } catch (DateTimeParseException e) {
                 problems.add(Problem.error(file, line.number(), "from/to must be dates YYYY-MM-DD"));
             }
@@ -297,8 +314,11 @@ public final class RuleSetLoader {
         return out;
     }
 
-    /** The data rows of a root CSV file (header skipped); each row must have {@code width} fields and a source. */
-    private List<Csv.Line> rows(String file, int width) {
+    /**
+     * The data rows of a root CSV file (header skipped); each row must have {@code width} fields and a source, the id
+     * of a row of {@code sources} (null: the file is {@code sources.csv} itself).
+     */
+    private List<Csv.Line> rows(String file, int width, Map<String, Source> sources) {
         String text = source.files().get(file);
         if (text == null) {
             problems.add(Problem.error(source.display(file), 0, "missing"));
@@ -311,6 +331,9 @@ public final class RuleSetLoader {
                 problems.add(Problem.error(source.display(file), line.number(),
                         "expected " + width + " columns, the last one the source"));
                 continue;
+            }
+            if (sources != null) {
+                TableLoader.source(source.display(file), line, line.get(width - 1), sources, problems);
             }
             out.add(line);
         }

@@ -26,8 +26,10 @@ final class RuleShapes {
 
     private RuleShapes() {}
 
-    /** A rule as written: where it is, its phase and its shape. */
-    record Shape(String file, int line, String rule, String phase, String shape) {}
+    private static final Pattern THEN = Pattern.compile("\\bthen\\b");
+
+    /** A rule as written: where it is, its phase, its shape and the shape of its consequence alone. */
+    record Shape(String file, int line, String rule, String phase, String shape, String consequence) {}
 
     static List<Problem> check(Map<String, String> drl, UnaryOperator<String> display) {
         Map<String, Shape> seen = new LinkedHashMap<>();
@@ -61,7 +63,8 @@ final class RuleShapes {
             Matcher phase = PHASE.matcher(body);
             String group = phase.find() ? phase.group(1) : "";
             int line = (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
-            out.add(new Shape(file, line, m.group(1), group, shape(body)));
+            Matcher then = THEN.matcher(DrlText.of(body).code());
+            out.add(new Shape(file, line, m.group(1), group, shape(body), then.find() ? shape(body.substring(then.start())) : ""));
         }
         return out;
     }

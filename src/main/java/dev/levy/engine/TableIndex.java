@@ -41,6 +41,8 @@ public final class TableIndex {
     private final Map<String, Set<String>> tablePrograms = new java.util.TreeMap<>();
     /** The rows of each exception table (a {@code program} column), once per line of its file, in file order. */
     private final Map<String, Map<String, List<TableRow>>> exceptionRows = new java.util.TreeMap<>();
+    /** The listed duty tables ({@code duties/listed_duties.csv}), by table name. */
+    private final Map<String, DutyTable> dutyTables = new java.util.TreeMap<>();
     /** The schedule's 10-digit lines of each 8-digit number, sorted. */
     private final Map<String, List<String>> tenDigitLines = new HashMap<>();
     /** See {@link #lineClasses()}; filled by {@link #classifyTenDigitLines()} once the tables are loaded. */
@@ -92,6 +94,15 @@ public final class TableIndex {
     public List<List<TableRow>> exceptionRows(String table, String program) {
         return exceptionRows.getOrDefault(table, Map.of()).values().stream()
                 .filter(line -> program.equals(line.get(0).program())).map(List::copyOf).toList();
+    }
+
+    void declareDutyTable(DutyTable duty) {
+        dutyTables.put(duty.table(), duty);
+    }
+
+    /** The listed duty tables by name: what each imposes, on which basis, for which origins. */
+    public Map<String, DutyTable> dutyTables() {
+        return Collections.unmodifiableMap(dutyTables);
     }
 
     /** The programs the rows of each exception table name (its {@code program} column), by table. */
@@ -282,7 +293,7 @@ public final class TableIndex {
     }
 
     /** A scenario's row changes for this shipment: the rows with the same table and key go, the scenario's rows come. */
-    private static void applyScenario(List<Row> rows, Shipment s, Scenario scenario) {
+    private void applyScenario(List<Row> rows, Shipment s, Scenario scenario) {
         int i = 0;
         for (Scenario.RowChange c : scenario.rows()) {
             i++;
@@ -291,8 +302,11 @@ public final class TableIndex {
             }
             rows.removeIf(r -> r.getTable().equals(c.table()) && Objects.equals(r.getKey(), c.key()));
             if (!c.remove()) {
+                // a row of a listed duty table imposes the table's duty, as the row it replaces did
+                DutyTable duty = dutyTables.get(c.table());
                 rows.add(new Row(s, new TableRow(c.table(), c.key(), c.rate(), c.heading(), c.from(), c.to(),
-                        Source.ofScenario(scenario.name(), c.source()), "scenario " + scenario.name() + " rows[" + i + "]")));
+                        Source.ofScenario(scenario.name(), c.source()), "scenario " + scenario.name() + " rows[" + i + "]",
+                        null, null, null, null, duty == null ? null : duty.program(), null, null, null, duty)));
             }
         }
     }

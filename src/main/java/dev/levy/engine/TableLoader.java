@@ -44,6 +44,11 @@ final class TableLoader {
     private final Map<String, LocalDate> parameterDays = new TreeMap<>();
     /** The rows of the exception tables (an {@code overrides} column), checked once every table is read. */
     private final List<TableRow> exceptionRows = new ArrayList<>();
+    /** The listed duty tables, by the table they name, and the file and line of each listing. */
+    private final Map<String, DutyTable> dutyTables = new TreeMap<>();
+    private final Map<String, String> dutyTableLines = new TreeMap<>();
+    /** The dated tables that have a rate column: what a listed duty table must be. */
+    private final Set<String> ratedTables = new TreeSet<>();
     /** The statistical lines read, by digits, with the file and line that names each: added once the schedule is read. */
     private final Map<String, String> statisticalLines = new TreeMap<>();
 
@@ -67,6 +72,90 @@ final class TableLoader {
     /** Table name to the file that defines it. */
     Map<String, String> tableFiles() {
         return tableFiles;
+    }
+
+    /** The header of a file of listed duty tables ({@code duties/listed_duties.csv}). */
+    private static final List<String> DUTY_TABLES_HEADER = List.of("table", "program", "basis", "origin", "declaration",
+            "unless", "description", "source");
+
+    /** Whether a CSV file lists duty tables: it is read before every other table, whose rows it tags. */
+    static boolean listsDutyTables(String text) {
+        // the header only (lines are read lazily): the schedule is not parsed twice
+        return text.lines().filter(l -> !l.isBlank() && !l.stripLeading().startsWith("#")).findFirst()
+                .map(h -> h.strip().toLowerCase().startsWith(String.join(",", DUTY_TABLES_HEADER.subList(0, 3))))
+                .orElse(false);
+    }
+
+    /**
+     * A file of listed duty tables: {@code table,program,basis,origin,declaration,unless,description,source}, one row per
+     * table whose rows impose a program's duty (see {@link DutyTable}). Read before the tables it names.
+     */
+    void loadDutyTables(String relative, String text, Set<String> programs, Set<String> declarations) {
+        String file = source.display(relative);
+        List<Csv.Line> lines = Csv.parse(text);
+        if (!new ArrayList<>(header(lines.get(0)).keySet()).equals(DUTY_TABLES_HEADER)) {
+            problems.add(Problem.error(file, lines.get(0).number(), "a file of listed duty tables has the header "
+                    + String.join(",", DUTY_TABLES_HEADER)));
+            return;
+        }
+        for (Csv.Line line : lines.subList(1, lines.size())) {
+            String table = line.get(0);
+            String program = line.get(1);
+            String basis = line.get(2);
+            String origin = line.get(3);
+            String declaration = line.get(4);
+            Set<String> unless = line.get(5).isBlank() ? Set.of() : Set.of(line.get(5).strip().split("\\s+"));
+            String description = line.get(6);
+            Source src = source(file, line, line.get(7));
+            if (!declaration.isEmpty() && !declarations.contains(declaration)) {
+                problems.add(Problem.error(file, line.number(), "declaration '" + declaration + "' is not in"
+                        + " declarations.csv" + Names.didYouMean(declaration, declarations)));
+            }
+            if (!programs.contains(program)) {
+                problems.add(Problem.error(file, line.number(), "program '" + program + "' is not in programs.csv"
+                        + Names.didYouMean(program, programs)));
+            }
+            if (!basis.equals(DutyTable.FULL_VALUE) && !DutyTable.CONTENTS.contains(basis)) {
+                Set<String> bases = new TreeSet<>(DutyTable.CONTENTS);
+                bases.add(DutyTable.FULL_VALUE);
+                problems.add(Problem.error(file, line.number(), "basis '" + basis + "' is not one of " + bases
+                        + Names.didYouMean(basis, bases)));
+            }
+            if (description.isEmpty()) {
+                problems.add(Problem.error(file, line.number(), "table " + table + " has no description: the rule's"
+                        + " message says what a listed article is with it"));
+            }
+            Set<String> origins = origin.isEmpty() ? Set.of() : Set.copyOf(countries(file, line, origin));
+            String previous = dutyTableLines.putIfAbsent(table, file + ":" + line.number());
+            if (previous != null) {
+                problems.add(Problem.error(file, line.number(), "table " + table + " is already listed at " + previous));
+                continue;
+            }
+            dutyTables.put(table, new DutyTable(table, program, basis, origins, declaration.isEmpty() ? null : declaration,
+                    unless, description, src));
+        }
+    }
+
+    /** Once every file is read: each listed duty table is a dated table with rates. */
+    void checkDutyTables() {
+        dutyTableLines.forEach((table, where) -> {
+            String file = where.substring(0, where.lastIndexOf(':'));
+            int line = Integer.parseInt(where.substring(where.lastIndexOf(':') + 1));
+            if (!tableFiles.containsKey(table)) {
+                problems.add(Problem.error(file, line, "no table named " + table + Names.didYouMean(table, tableFiles.keySet())));
+            } else if (!ratedTables.contains(table)) {
+                problems.add(Problem.error(file, line, "table " + table + " (" + tableFiles.get(table) + ") has no rate"
+                        + " column: a listed duty table gives the rate of each row"));
+            } else {
+                index.declareDutyTable(dutyTables.get(table));
+            }
+            for (String other : dutyTables.get(table).unless()) {
+                if (!tableFiles.containsKey(other)) {
+                    problems.add(Problem.error(file, line, "unless: no table named " + other
+                            + Names.didYouMean(other, tableFiles.keySet())));
+                }
+            }
+        });
     }
 
     void load(String relative, String text) {
@@ -122,6 +211,10 @@ final class TableLoader {
         }
         String keyColumn = cols.containsKey("hts") ? "hts" : cols.containsKey("country") ? "country" : null;
         List<TableRow> rows = new ArrayList<>();
+        if (cols.containsKey("rate")) {
+            ratedTables.add(table);
+        }
+        DutyTable duty = dutyTables.get(table);
         for (Csv.Line line : lines.subList(1, lines.size())) {
             String where = file + ":" + line.number();
             Source src = source(file, line, line.get(cols.get("source")));
@@ -138,12 +231,12 @@ final class TableLoader {
             String key = keyColumn == null ? null : line.get(cols.get(keyColumn));
             String heading = line.get(cols.get("heading"));
             String overrides = optional(line, cols, "overrides");
-            Dated dated = new Dated(from, to, known, superseded, optional(line, cols, "program"),
+            Dated dated = new Dated(from, to, known, superseded, duty != null ? duty.program() : optional(line, cols, "program"),
                     transport(file, line, optional(line, cols, "transport")),
                     cols.containsKey("loaded_before") ? date(file, line, line.get(cols.get("loaded_before")), "loaded_before")
                             : null, optional(line, cols, "declaration"), optional(line, cols, "list"),
                     optional(line, cols, "duty_heading"), overrides == null ? Set.of() : RowPrecedence.names(overrides),
-                    optional(line, cols, "replaces"), subject(file, line, cols));
+                    optional(line, cols, "replaces"), subject(file, line, cols), duty);
             if (dated.program() != null && heading.isEmpty()) {
                 heading = null; // an exception row that reports no heading of its own: the removed duty's record has none
             }
@@ -210,14 +303,16 @@ final class TableLoader {
     /**
      * The dates of a row: when it applies to entries, when it became known, when a correction superseded it; and the
      * optional columns of an exception table (the program it is about, the transport, the in-transit loading day, the
-     * declaration it requires, the list it reads, the heading of the only duty it lifts, the rows it overrides).
+     * declaration it requires, the list it reads, the heading of the only duty it lifts, the rows it overrides); the
+     * duty a listed duty table imposes (its program is the row's).
      */
     private record Dated(LocalDate from, LocalDate to, LocalDate known, LocalDate superseded, String program,
                          String transport, LocalDate loadedBefore, String declaration, String list, String dutyHeading,
-                         Set<String> overrides, String replaces, TableRow.Subject subject) {
+                         Set<String> overrides, String replaces, TableRow.Subject subject, DutyTable duty) {
         TableRow row(String table, String key, java.math.BigDecimal rate, String heading, Source src, String where) {
             return new TableRow(table, key, rate, heading, from, to, src, where, null, null, known, superseded,
-                    program, transport, loadedBefore, null, declaration, list, dutyHeading, overrides, replaces, subject);
+                    program, transport, loadedBefore, null, declaration, list, dutyHeading, overrides, replaces, subject,
+                    duty);
         }
     }
 
@@ -297,7 +392,7 @@ final class TableLoader {
             }
             index.declareTable(name);
             index.addUnkeyedRow(keep(new TableRow(name, null, number, null, from, to, src, where, null, null, null, null,
-                    null, null, null, day, null, null, null, Set.of(), null, null)));
+                    null, null, null, day, null, null, null, Set.of(), null, null, null)));
         }
     }
 
@@ -481,6 +576,14 @@ final class TableLoader {
 
     /** The source a row names by id; an empty or unknown id is an error at the row (and the row keeps the id). */
     private Source source(String file, Csv.Line line, String id) {
+        return source(file, line, id, sources, problems);
+    }
+
+    /**
+     * The source a row of any file of the rule set names by its id in {@code sources.csv}; an empty or unknown id is an
+     * error at the row's file and line (with the ids it resembles), and the row keeps the id as its citation.
+     */
+    static Source source(String file, Csv.Line line, String id, Map<String, Source> sources, List<Problem> problems) {
         if (id.isEmpty()) {
             problems.add(Problem.error(file, line.number(), "row without a source: every row cites its legal source by"
                     + " its id in sources.csv"));

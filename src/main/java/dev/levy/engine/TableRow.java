@@ -32,12 +32,14 @@ import java.time.LocalDate;
  * @param replaces a replacement row: the heading of the duty it replaces (column {@code replaces}); null elsewhere
  * @param subject  a relation row ("not on articles subject to"): the other program's duty the article must be
  *                 subject to; null in every other table
+ * @param duty     what the row imposes when its table is a listed duty table ({@code duties/listed_duties.csv}); null
+ *                 for every other table
  */
 public record TableRow(String table, String key, BigDecimal rate, String heading, LocalDate from, LocalDate to,
                        Source source, String location, BigDecimal perUnit, String unit, LocalDate known,
                        LocalDate superseded, String program, String transport, LocalDate loadedBefore, LocalDate date,
                        String declaration, String list, String dutyHeading, java.util.Set<String> overrides,
-                       String replaces, Subject subject) {
+                       String replaces, Subject subject, DutyTable duty) {
 
     /**
      * The duty a relation row's article must be subject to (columns {@code subject_to}, {@code subject_heading},
@@ -49,19 +51,20 @@ public record TableRow(String table, String key, BigDecimal rate, String heading
     public TableRow(String table, String key, BigDecimal rate, String heading, LocalDate from, LocalDate to,
                     Source source, String location) {
         this(table, key, rate, heading, from, to, source, location, null, null, null, null, null, null, null, null, null,
-                null, null, java.util.Set.of(), null, null);
+                null, null, java.util.Set.of(), null, null, null);
     }
 
     public TableRow(String table, String key, BigDecimal rate, String heading, LocalDate from, LocalDate to,
                     Source source, String location, BigDecimal perUnit, String unit) {
         this(table, key, rate, heading, from, to, source, location, perUnit, unit, null, null, null, null, null, null, null,
-                null, null, java.util.Set.of(), null, null);
+                null, null, java.util.Set.of(), null, null, null);
     }
 
     /** This row with its {@code overrides} closed over the chain of names ({@link RowPrecedence}). */
     TableRow withOverrides(java.util.Set<String> closed) {
         return new TableRow(table, key, rate, heading, from, to, source, location, perUnit, unit, known, superseded,
-                program, transport, loadedBefore, date, declaration, list, dutyHeading, closed, replaces, subject);
+                program, transport, loadedBefore, date, declaration, list, dutyHeading, closed, replaces, subject,
+                duty);
     }
 
     /** The day the row became known: its {@code known} day, else its {@code from} day (null: known all along). */

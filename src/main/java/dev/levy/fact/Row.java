@@ -5,6 +5,7 @@ import dev.levy.engine.TableRow;
 import dev.levy.model.Shipment;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Set;
 
 /**
  * A table row that matches a shipment on its entry date: the shipment's HTS number falls under the row's HTS prefix,
@@ -62,8 +63,11 @@ public final class Row implements ShipmentFact {
     /** An in-transit row: goods loaded before 12:01 a.m. on this day (its {@code loaded_before} column). */
     public LocalDate getLoadedBefore() { return row.loadedBefore(); }
 
-    /** The declaration an exception row requires (its {@code declaration} column); null: none. */
-    public String getDeclaration() { return row.declaration(); }
+    /**
+     * The declaration the row needs the shipment to make: an exception row's {@code declaration} column, or a listed
+     * duty table's declaration ({@code duties/listed_duties.csv}); null: none.
+     */
+    public String getDeclaration() { return row.duty() == null ? row.declaration() : row.duty().declaration(); }
 
     /** The table an HTS-list exception row reads (its {@code list} column). */
     public String getList() { return row.list(); }
@@ -94,6 +98,43 @@ public final class Row implements ShipmentFact {
     public BigDecimal getSubjectRateAbove() {
         return row.subject() == null || row.subject().atZero() ? null : BigDecimal.ZERO;
     }
+
+    /**
+     * The basis of the duty a row of a listed duty table imposes: {@code value} (the full value) or the metal whose
+     * declared content it is charged on ({@code steel}, {@code aluminum}, {@code copper}); null in any other table.
+     */
+    public String getBasis() { return row.duty() == null ? null : row.duty().basis(); }
+
+    /** What an article listed in a duty table is, in words ({@code duties/listed_duties.csv}); null in any other table. */
+    public String getDescription() { return row.duty() == null ? null : row.duty().description(); }
+
+    /** The origins whose products a listed duty table's rows are for; empty: any origin (and in any other table). */
+    public Set<String> getOrigins() { return row.duty() == null ? Set.of() : row.duty().origins(); }
+
+    /**
+     * The entries the row is law for, in words: {@code from 12:01 a.m. on 2025-03-12 before 12:01 a.m. on 2025-06-04},
+     * either end left out when open, {@code at every entry date} when both are.
+     */
+    public String getWindow() {
+        if (row.from() == null && row.to() == null) {
+            return "at every entry date";
+        }
+        return ((row.from() == null ? "" : "from 12:01 a.m. on " + row.from())
+                + (row.to() == null ? "" : " before 12:01 a.m. on " + row.to())).strip();
+    }
+
+    /**
+     * Whether the row's shipment makes the declaration {@link #getDeclaration()} names (true when it names none). A
+     * property rather than {@code declaration == null || s.declarations contains declaration} in DRL, which Drools
+     * cannot compile to bytecode (it warns at every session and interprets it).
+     */
+    public boolean isDeclared() {
+        String needed = getDeclaration();
+        return needed == null || shipment.getDeclarations().contains(needed);
+    }
+
+    /** The tables whose row (for the shipment's origin) takes a listed duty's place; empty: none. */
+    public Set<String> getUnless() { return row.duty() == null ? Set.of() : row.duty().unless(); }
 
     /** A parameter whose value is a day: that day ({@code parameters.csv}). */
     public LocalDate getDate() { return row.date(); }

@@ -123,6 +123,19 @@ public final class Shipment {
 
     public BigDecimal getCopperContent() { return copperContent; }
 
+    /** The metals whose content a shipment declares: what {@link #content(String)} takes. */
+    public static final Set<String> METALS = Set.of("steel", "aluminum", "copper");
+
+    /** The declared content of a metal of {@link #METALS} (zero when none is declared): a duty's basis by name. */
+    public BigDecimal content(String metal) {
+        return switch (metal) {
+            case "steel" -> steelContent;
+            case "aluminum" -> aluminumContent;
+            case "copper" -> copperContent;
+            default -> throw new IllegalArgumentException("no declared content of " + metal + " (one of " + METALS + ")");
+        };
+    }
+
     public String getSpi() { return spi; }
 
     public BigDecimal getQuantityAmount() { return quantityAmount; }

@@ -3,6 +3,7 @@ package dev.levy.serve;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.levy.engine.Precedence;
 import dev.levy.engine.RuleInfo;
 import dev.levy.engine.RuleSet;
 import dev.levy.io.ShipmentReader;
@@ -28,11 +29,17 @@ public record RulesView(String name, String version, LocalDate coversFrom, Local
     @JsonPropertyOrder({"name", "meaning"})
     public record Declaration(String name, String meaning) {}
 
-    @JsonPropertyOrder({"name", "package", "phase", "salience", "citation", "message", "file", "line", "untestable"})
+    /**
+     * A rule and its named precedence: the rules of its phase it {@code overrides} (is tried before, and wins over) and
+     * the ones it runs {@code after}, as its {@code @overrides}/{@code @after} name them (omitted when it names none).
+     */
+    @JsonPropertyOrder({"name", "package", "phase", "overrides", "after", "citation", "message", "file", "line",
+            "untestable"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Rule(String name, @JsonProperty("package") String packageName,
-                       String phase, int salience, String citation, String message, String file, int line,
-                       String untestable) {}
+    public record Rule(String name, @JsonProperty("package") String packageName, String phase,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> overrides,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> after,
+                       String citation, String message, String file, int line, String untestable) {}
 
     /** The view of a rule set; {@code coversTo} is the last day covered, inclusive. */
     public static RulesView of(RuleSet rules) {
@@ -42,15 +49,20 @@ public record RulesView(String name, String version, LocalDate coversFrom, Local
         List<Declaration> declarations = rules.declarations().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey()).map(e -> new Declaration(e.getKey(), e.getValue())).toList();
         List<Rule> list = rules.rules().values().stream()
-                .map(RulesView::rule)
+                .map(r -> rule(r, rules.precedence().rule(r.name())))
                 .sorted(Comparator.comparing(Rule::file).thenComparingInt(Rule::line).thenComparing(Rule::name))
                 .toList();
         return new RulesView(rules.name(), rules.version(), rules.coversFrom(), rules.coversTo().minusDays(1),
                 rules.phases(), programs, declarations, ShipmentReader.TRANSPORTS, list);
     }
 
-    private static Rule rule(RuleInfo r) {
-        return new Rule(r.name(), r.packageName(), r.phase(), r.salience(), r.citation(), r.message(), r.file(),
-                r.line(), r.untestable());
+    private static Rule rule(RuleInfo r, Precedence.Rule named) {
+        List<Precedence.Ordering> orderings = named == null ? List.of() : named.orderings();
+        return new Rule(r.name(), r.packageName(), r.phase(), targets(orderings, Precedence.OVERRIDES),
+                targets(orderings, Precedence.AFTER), r.citation(), r.message(), r.file(), r.line(), r.untestable());
+    }
+
+    private static List<String> targets(List<Precedence.Ordering> orderings, String key) {
+        return orderings.stream().filter(o -> o.key().equals(key)).map(Precedence.Ordering::target).toList();
     }
 }

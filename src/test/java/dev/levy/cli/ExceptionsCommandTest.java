@@ -17,7 +17,9 @@ class ExceptionsCommandTest {
         assertEquals(0, run.exit(), run.err());
         List<String> lines = run.out().lines().toList();
         assertEquals("IEEPA_BRAZIL: IEEPA Brazil (EO 14323)", lines.get(0));
-        assertTrue(lines.get(1).startsWith("  duty \"Brazil: 40% additional duty\"  rules/brazil/brazil.drl:"), lines.get(1));
+        assertTrue(lines.get(1).startsWith("  duty \"Listed duty: a row of a listed table, on the full value\"  "
+                + "rules/duties/listed_duties.drl:"), lines.get(1));
+        assertTrue(run.out().contains("listed in duties/listed_duties.csv: brazil_rate (on the full value)"), run.out());
         String out = run.out();
         // the declared exceptions override the listed ones: tried in that order
         int declared = out.indexOf(" 1. [exceptions] \"Declared exception: the declaration takes the shipment out of the program's duty\"");

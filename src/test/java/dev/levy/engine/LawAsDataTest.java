@@ -20,6 +20,8 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The law's particulars are data: dates in tables and parameters (never in DRL), headings and countries flagged where
@@ -132,6 +134,67 @@ class LawAsDataTest {
                 && p.message().contains("'no-such-source' is not an id of sources.csv")), errors.toString());
         assertTrue(errors.stream().anyMatch(p -> p.file().endsWith("parameters.csv") && p.line() == line
                 && p.message().contains("'soon'")), errors.toString());
+    }
+
+    /** The rule set's own files cite sources by id as the tables do: an unknown id is an error at its file and line. */
+    @ParameterizedTest
+    @CsvSource({
+            "programs.csv, 'TEST_PROGRAM,99,A test program,no-such-source'",
+            "declarations.csv, 'TEST_DECLARATION,a test declaration,no-such-source'",
+            "country_groups.csv, 'TEST_GROUP,FR,no-such-source'",
+            "stacking_matrix.csv, 'SECTION_301,IEEPA_BRAZIL,disjoint,,,,no-such-source'"})
+    void aRootFileRowNeedsAKnownSourceId(String file, String row) throws IOException {
+        Path rules = TestSupport.copyOfRules(dir);
+        Path csv = rules.resolve(file);
+        Files.writeString(csv, Files.readString(csv).stripTrailing() + "\n" + row + "\n");
+        int line = Files.readAllLines(csv).size();
+        List<Problem> errors = errors(rules);
+        assertTrue(errors.stream().anyMatch(p -> p.file().endsWith(file) && p.line() == line
+                && p.message().contains("'no-such-source' is not an id of sources.csv")), errors.toString());
+    }
+
+    @Test
+    void aListedDutyTableNamesATableWithRatesAKnownProgramAndBasis() throws IOException {
+        Path rules = TestSupport.copyOfRules(dir);
+        Path listed = rules.resolve("duties/listed_duties.csv");
+        Files.writeString(listed, Files.readString(listed)
+                + "section232_steal,SECTION_232_STEEL,value,,,,steel,listed-section232-steel\n"
+                + "section301_not_china,SECTION_301,value,,,,no rate,listed-section301-products\n"
+                + "brazil_rate,IEEPA_BRAZL,weight,,DONATON,brazil_rat,twice,listed-brazil-rate\n");
+        int line = Files.readAllLines(listed).size();
+        List<String> errors = errors(rules).stream().filter(p -> p.file().endsWith("listed_duties.csv"))
+                .map(Problem::toString).toList();
+        assertTrue(errors.stream().anyMatch(e -> e.contains(":" + (line - 2) + ":") && e.contains("no table named"
+                + " section232_steal (did you mean section232_steel")), errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.contains(":" + (line - 1) + ":") && e.contains("has no rate column")),
+                errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.contains(":" + line + ":") && e.contains("program 'IEEPA_BRAZL'")),
+                errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.contains(":" + line + ":") && e.contains("basis 'weight'")),
+                errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.contains(":" + line + ":") && e.contains("brazil_rate is already listed")),
+                errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.contains(":" + line + ":") && e.contains("declaration 'DONATON'")),
+                errors.toString());
+    }
+
+    /** A new listed duty is a table and one row of listed_duties.csv: the generic rule imposes it, no DRL is written. */
+    @Test
+    void aNewListedDutyIsATableAndOneRow() throws IOException {
+        Path rules = TestSupport.copyOfRules(dir);
+        Files.writeString(rules.resolve("brazil/brazil_test_listed.csv"), "hts,rate,heading,from,to,source\n"
+                + "8501,5,9903.01.77,2025-10-01,,eo-14323-9903.01.77\n");
+        Path listed = rules.resolve("duties/listed_duties.csv");
+        Files.writeString(listed, Files.readString(listed)
+                + "brazil_test_listed,IEEPA_BRAZIL,value,BR,,,A test duty on Brazilian motors,eo-14323-9903.01.77\n");
+        Levy levy = Levy.fromDirectory(rules);
+        Result r = (Result) levy.evaluate(new ObjectMapper().readTree("""
+                {"hts": "8501.10.40", "origin": "BR", "entryDate": "2025-11-10", "value": 10000}"""));
+        assertTrue(r.trace().stream().anyMatch(t -> t.message().startsWith("A test duty on Brazilian motors: HTS"
+                + " 8501.10.40 of BR is listed under 8501 in brazil_test_listed, and pays 5% under 9903.01.77")), r.toString());
+        Result other = (Result) levy.evaluate(new ObjectMapper().readTree("""
+                {"hts": "8501.10.40", "origin": "AR", "entryDate": "2025-11-10", "value": 10000}"""));
+        assertTrue(other.trace().stream().noneMatch(t -> t.message().startsWith("A test duty")), "origin BR only");
     }
 
     @Test

@@ -36,8 +36,8 @@ class RuleReferencesLintTest {
             "mfn/mfn.drl | HTS {s.hts} pays | HTS {q.rate} pays | {q.rate} | the rule binds no q;did you mean r, s?",
             "mfn/mfn.drl | HTS {s.hts} pays | HTS {s.orign} pays | {s.orign} | Shipment s has no property orign;did you mean origin?",
             "mfn/mfn.drl | (schedule line {r.heading}) | (schedule line {r.from:usd}) | {r.from:usd} | :usd formats an amount;r.from is a LocalDate",
-            "brazil/brazil.drl | program == \"IEEPA_BRAZIL\" | program == \"IEEPA_BRAZL\" | \"IEEPA_BRAZL\" | program \"IEEPA_BRAZL\" is not in programs.csv;did you mean IEEPA_BRAZIL?",
-            "brazil/brazil.drl | Duty.of(kcontext, s, \"IEEPA_BRAZIL\" | Duty.of(kcontext, s, \"IEEPA_BRASIL\" | \"IEEPA_BRASIL\" | program \"IEEPA_BRASIL\" is not in programs.csv;did you mean IEEPA_BRAZIL?",
+            "section232/section232.drl | program == \"SECTION_232_AUTO_PARTS\" | program == \"SECTION_232_AUTO_PART\" | \"SECTION_232_AUTO_PART\" | program \"SECTION_232_AUTO_PART\" is not in programs.csv;did you mean SECTION_232_AUTO_PARTS?",
+            "mfn/mfn.drl | Duty.of(kcontext, s, \"MFN\" | Duty.of(kcontext, s, \"MFM\" | \"MFM\" | program \"MFM\" is not in programs.csv;did you mean MFN",
             "stacking/stacking.drl | program.startsWith(\"IEEPA\") | program.startsWith(\"IEPA\") | \"IEPA\" | no program of programs.csv starts with \"IEPA\";did you mean IEEPA",
             "mfn/mfn.drl | Exemption.of(kcontext, s, \"MFN\", null) | Exemption.of(kcontext, s, \"MNF\", null) | \"MNF\" | program \"MNF\" is not in programs.csv;did you mean MFN?",
             "reciprocal/reciprocal.drl | declarations contains \"CIVIL_AIRCRAFT\" | declarations contains \"CIVIL_AIRCRAF\" | \"CIVIL_AIRCRAF\" | declaration \"CIVIL_AIRCRAF\" is not in declarations.csv;did you mean CIVIL_AIRCRAFT?",
@@ -69,7 +69,7 @@ class RuleReferencesLintTest {
         Path rules = TestSupport.copyOfRules(dir);
         Path drl = rules.resolve("brazil/brazil.drl");
         Files.writeString(drl, Files.readString(drl).replace("program == \"IEEPA_BRAZIL\"", "program == \"IEEPA_BRAZL\"")
-                .replace("{s.value:usd}", "{s.vaule:usd}"));
+                .replace("{s.hts}", "{s.vaule:usd}"));
         RuleSetException e = assertThrows(RuleSetException.class, () -> Levy.fromDirectory(rules));
         List<String> errors = e.problems().stream().filter(Problem::isError).map(Problem::toString).toList();
         assertTrue(errors.stream().anyMatch(p -> p.startsWith(drl + ":") && p.contains("\"IEEPA_BRAZL\" is not in")), errors.toString());

@@ -55,11 +55,11 @@ class RuleSetLoaderTest {
     @Test
     void syntaxErrorIsReportedAtTheAnalystsFileAndLine() throws IOException {
         Path rules = rules();
-        Path drl = rules.resolve("section232/section232.drl");
-        replace(drl, "r : Row(shipment == s, table == \"section232_autos\")", "r : Row(shipment == s, table == \"section232_autos\"");
-        int line = lineOf(drl, "table == \"section232_autos\"");
+        Path drl = rules.resolve("mfn/mfn.drl");
+        replace(drl, "r : Row(shipment == s, table == \"mfn\")", "r : Row(shipment == s, table == \"mfn\"");
+        int line = lineOf(drl, "table == \"mfn\"");
         List<Problem> problems = problems(rules);
-        assertTrue(problems.stream().anyMatch(p -> p.file().equals(rules + "/section232/section232.drl")
+        assertTrue(problems.stream().anyMatch(p -> p.file().equals(rules + "/mfn/mfn.drl")
                 && Math.abs(p.line() - line) <= 2), problems.toString());
         assertTrue(problems.stream().noneMatch(p -> p.message().contains("null Package")));
         assertTrue(problems.stream().noneMatch(p -> p.file().contains("src/main/resources")), "never a virtual path");

@@ -132,7 +132,15 @@ class ServerTest {
         for (JsonNode rule : rules.get("rules")) {
             assertTrue(rule.get("file").asText().endsWith(".drl") && rule.get("line").asInt() > 0, rule.toString());
             assertTrue(!rule.get("citation").asText().isBlank(), rule.toString());
+            assertTrue(!rule.has("salience"), "the order is named, not numbered: " + rule);
         }
+        JsonNode donations = null;
+        for (JsonNode rule : rules.get("rules")) {
+            if (rule.get("name").asText().equals("Brazil exception: donations")) {
+                donations = rule;
+            }
+        }
+        assertEquals("[\"Brazil exception: informational materials\"]", donations.get("overrides").toString());
     }
 
     @Test
