@@ -64,6 +64,20 @@ public final class Csv {
 
     public static List<String> fields(String line) {
         List<String> out = new ArrayList<>();
+        if (line.indexOf('"') >= 0) {
+            return quoted(line, out);
+        }
+        int start = 0;
+        for (int comma = line.indexOf(','); comma >= 0; comma = line.indexOf(',', start)) {
+            out.add(line.substring(start, comma)); // without quotes, a field is the text between commas
+            start = comma + 1;
+        }
+        out.add(line.substring(start));
+        return out;
+    }
+
+    /** The fields of a line with quotes, added to {@code out}. */
+    private static List<String> quoted(String line, List<String> out) {
         StringBuilder cur = new StringBuilder();
         boolean quoted = false;
         for (int i = 0; i < line.length(); i++) {
