@@ -17,7 +17,8 @@ import org.kie.api.KieBase;
  * whatever {@code rules/} holds then, so that no start-up pays for it: the list of the rule files and their hash, the
  * compiled KieBase (serialized Drools packages), and the warnings of every lint. A rule set whose files and hash match
  * it was checked by the build, so its loading skips the lints that read only its text and takes the compiled packages
- * instead of compiling; any other rule set (an analyst's {@code --rules} folder) is loaded from its source as before.
+ * instead of compiling. An analyst's {@code --rules} folder is always loaded from its source (and its compiled form
+ * cached by its hash, {@link KieBaseCache}), even when it holds the same files: its messages name its own paths.
  *
  * <p>Rules with errors get no precompiled form: the jar still builds, and loading them reports the errors as usual.
  */
@@ -64,7 +65,8 @@ public final class BundledRules {
      */
     static Prebuilt prebuilt(RuleSource source) {
         Index built = index();
-        if (built == null || !built.digest().equals(source.digest()) || !built.key().equals(KieBaseCache.key(source))) {
+        if (!source.isBundled() || built == null || !built.digest().equals(source.digest())
+                || !built.key().equals(KieBaseCache.key(source))) {
             return null;
         }
         try (InputStream in = BundledRules.class.getClassLoader().getResourceAsStream(FOLDER + "/" + KIEBASE)) {

@@ -40,6 +40,8 @@ public final class RuleSource implements Serializable {
 
     private final String displayRoot;
     private final TreeMap<String, String> files;
+    /** Read from the jar's (or classes folder's) bundled rules, not from an analyst's folder. */
+    private final boolean bundled;
     /** The SHA-256 of the files; never sent along, so a copy cannot claim another rule set's hash. */
     private transient volatile String digest;
 
@@ -48,13 +50,14 @@ public final class RuleSource implements Serializable {
      * @param files       relative path ({@code /}-separated) to content
      */
     public RuleSource(String displayRoot, Map<String, String> files) {
-        this(displayRoot, files, null);
+        this(displayRoot, files, null, false);
     }
 
-    private RuleSource(String displayRoot, Map<String, String> files, String digest) {
+    private RuleSource(String displayRoot, Map<String, String> files, String digest, boolean bundled) {
         this.displayRoot = displayRoot;
         this.files = new TreeMap<>(files);
         this.digest = digest;
+        this.bundled = bundled;
     }
 
     public static RuleSource fromDirectory(Path dir) {
@@ -84,7 +87,7 @@ public final class RuleSource implements Serializable {
             if ("jar".equals(uri.getScheme())) {
                 BundledRules.Index index = BundledRules.index();
                 if (index != null) {
-                    return new RuleSource("rules", readResources(index.files()), index.digest());
+                    return new RuleSource("rules", readResources(index.files()), index.digest(), true);
                 }
                 FileSystem fs;
                 try {
@@ -92,9 +95,9 @@ public final class RuleSource implements Serializable {
                 } catch (FileSystemNotFoundException e) {
                     fs = FileSystems.newFileSystem(uri, Map.of());
                 }
-                return new RuleSource("rules", readTree(fs.getPath(BUNDLED)));
+                return new RuleSource("rules", readTree(fs.getPath(BUNDLED)), null, true);
             }
-            return new RuleSource("rules", readTree(Path.of(uri).getParent()));
+            return new RuleSource("rules", readTree(Path.of(uri).getParent()), null, true);
         } catch (URISyntaxException | IOException e) {
             throw new IllegalStateException("cannot read the bundled rules: " + e.getMessage(), e);
         }
@@ -113,6 +116,11 @@ public final class RuleSource implements Serializable {
             }
         }
         return files;
+    }
+
+    /** Whether these are the rules bundled with Levy (which the build may have compiled: {@link BundledRules}). */
+    boolean isBundled() {
+        return bundled;
     }
 
     /** How the folder is named in messages, e.g. {@code rules}. */
