@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.kie.api.KieBase;
 
 /**
@@ -38,8 +39,16 @@ public final class BundledRules {
      */
     record Index(String key, String digest, List<String> files, List<Problem> warnings) {}
 
-    /** What loading takes from the build instead of computing it. */
-    record Prebuilt(KieBase kieBase, List<Problem> warnings) {}
+    /**
+     * What loading takes from the build instead of computing it. The compiled packages are read on a thread of their
+     * own while the loader parses the tables: neither needs the other.
+     */
+    record Prebuilt(CompletableFuture<KieBase> compiled, List<Problem> warnings) {
+        /** The compiled KieBase, or null when it cannot be read (then the rules are compiled, as any others). */
+        KieBase kieBase() {
+            return compiled.join();
+        }
+    }
 
     private static volatile Index index;
     private static volatile boolean indexRead;
@@ -69,8 +78,22 @@ public final class BundledRules {
                 || !built.key().equals(KieBaseCache.key(source))) {
             return null;
         }
+        CompletableFuture<KieBase> compiled = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                compiled.complete(readKieBase());
+            } finally {
+                compiled.complete(null); // whatever went wrong, the loader waits for nothing
+            }
+        }, "levy-read-compiled-rules");
+        reader.setDaemon(true);
+        reader.start();
+        return new Prebuilt(compiled, built.warnings());
+    }
+
+    private static KieBase readKieBase() {
         try (InputStream in = BundledRules.class.getClassLoader().getResourceAsStream(FOLDER + "/" + KIEBASE)) {
-            return in == null ? null : new Prebuilt(KieBaseCache.readPackages(in), built.warnings());
+            return in == null ? null : KieBaseCache.readPackages(in);
         } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
             return null; // written by another build: compile, as for any rule set
         }

@@ -83,7 +83,7 @@ public final class RuleSetLoader {
     public static RuleSet load(RuleSource source, KieBaseCache cache) {
         Timings.mark("rule files read");
         BundledRules.Prebuilt prebuilt = BundledRules.prebuilt(source);
-        Timings.mark(prebuilt == null ? "no precompiled form of these rules" : "precompiled KieBase read");
+        Timings.mark(prebuilt == null ? "no precompiled form of these rules" : "build's index of the rules read");
         return new RuleSetLoader(source, cache, prebuilt).load();
     }
 
@@ -384,7 +384,8 @@ public final class RuleSetLoader {
         boolean clean = problems.stream().noneMatch(Problem::isError);
         int before = problems.size();
         KieBase base = prebuilt != null ? prebuilt.kieBase() : clean ? cache.read(source) : null;
-        Timings.mark(base == null ? "KieBase not in the cache" : "KieBase read from the cache");
+        Timings.mark(base == null ? "KieBase neither built nor cached" : prebuilt != null
+                ? "waited for the build's KieBase" : "KieBase read from the cache");
         if (base == null) {
             base = build(drl, precedence);
             Timings.mark("KieBase compiled from DRL");

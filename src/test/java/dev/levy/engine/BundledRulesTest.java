@@ -34,7 +34,7 @@ class BundledRulesTest {
         RuleSource bundled = RuleSource.bundled();
         assertEquals(List.copyOf(bundled.files().keySet()), index.files());
         assertEquals(RuleSource.hash(bundled.files()), index.digest(), "the build's hash is the files' hash");
-        assertNotNull(BundledRules.prebuilt(bundled), "the bundled rules take the build's compiled form");
+        assertNotNull(BundledRules.prebuilt(bundled).kieBase(), "the bundled rules take the build's compiled form");
     }
 
     @Test
