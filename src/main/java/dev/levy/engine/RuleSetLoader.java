@@ -562,10 +562,10 @@ public final class RuleSetLoader {
 
     static int lineOf(String text, int offset) {
         int line = 1;
-        for (int i = 0; i < offset && i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
+        int end = Math.min(offset, text.length());
+        // indexOf rather than a loop over charAt: this runs for every rule at start, before the JIT has compiled it
+        for (int nl = text.indexOf('\n'); nl >= 0 && nl < end; nl = text.indexOf('\n', nl + 1)) {
+            line++;
         }
         return line;
     }
