@@ -24,6 +24,7 @@ module dev.levy {
     requires jdk.httpserver;
     requires java.net.http;
     requires java.logging;
+    requires java.management; // the start-up timings read when the JVM started
     requires org.kie.api;
     requires org.drools.base;
     requires org.drools.kiesession;

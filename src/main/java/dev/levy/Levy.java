@@ -45,7 +45,8 @@ import java.util.function.Supplier;
  * if (e instanceof Result r) { r.totalDuty(); r.measures(); r.notApplied(); r.trace(); }
  * }</pre>
  *
- * Building compiles the rules (about a second, or a few hundred milliseconds from the compiled-rules cache); evaluating
+ * Building reads the rules and their tables; the bundled rules come with the KieBase the build compiled, a folder is
+ * compiled (a few seconds, less from the compiled-rules cache). Evaluating
  * opens one short-lived Kie session per call, or per chunk of {@value #CHUNK} shipments in {@link #evaluateAll} and
  * {@link #evaluate(Iterator, int, BiFunction, Consumer)}. Results are immutable. {@link #reload()} swaps in changed
  * rules atomically while evaluations go on.

@@ -1,6 +1,7 @@
 package dev.levy.cli;
 
 import dev.levy.Levy;
+import dev.levy.engine.Timings;
 import dev.levy.io.Input;
 import dev.levy.io.Inputs;
 import dev.levy.io.Json;
@@ -79,6 +80,7 @@ final class EvalCommand implements Callable<Integer> {
         if (loaded == null) {
             return LevyCommand.RULES_BROKEN;
         }
+        Timings.mark("facade ready");
         Levy levy = view.apply(loaded, err, "eval");
         if (levy == null) {
             return LevyCommand.BAD_INPUT;
@@ -88,6 +90,7 @@ final class EvalCommand implements Callable<Integer> {
             BatchSink sink = new BatchSink(spec.commandLine().getOut(), errors);
             if (inputs.single()) {
                 single(levy, inputs.next(), sink);
+                Timings.mark("one shipment evaluated and written");
             } else {
                 batch(levy, inputs, sink);
             }

@@ -2,6 +2,7 @@ package dev.levy.cli;
 
 import dev.levy.Levy;
 import dev.levy.engine.KieBaseCache;
+import dev.levy.engine.Timings;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -30,14 +31,17 @@ public final class LevyCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        Timings.mark("JVM start to main");
         quietDrools();
         cacheCompiledRules();
         CommandLine cl = commandLine();
+        Timings.mark("picocli command model");
         // System.out flushes every line; batches write hundreds of megabytes, so stdout gets a large buffer of its own.
         cl.setOut(new PrintWriter(new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
                 StandardCharsets.UTF_8), 1 << 16)));
         int exit = cl.execute(args);
         cl.getOut().flush();
+        Timings.mark("command done");
         System.exit(exit);
     }
 

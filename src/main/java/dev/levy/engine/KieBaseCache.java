@@ -77,10 +77,22 @@ public final class KieBaseCache {
     /** The KieBase compiled before from the same rules, or null (no cache, no entry, or an unreadable entry). */
     KieBase read(RuleSource source) {
         Path file = entry(source);
+        Timings.mark("cache key (rules hashed)");
         if (file == null || !Files.isRegularFile(file)) {
             return null;
         }
-        try (ObjectInputStream in = new DroolsObjectInputStream(new BufferedInputStream(Files.newInputStream(file)),
+        try (InputStream in = Files.newInputStream(file)) {
+            KieBase base = readPackages(in);
+            hits.incrementAndGet();
+            return base;
+        } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
+            return null; // written by another version or damaged: compile again and overwrite it
+        }
+    }
+
+    /** A KieBase of the packages {@link #writePackages} wrote. */
+    static KieBase readPackages(InputStream stream) throws IOException, ClassNotFoundException {
+        try (ObjectInputStream in = new DroolsObjectInputStream(new BufferedInputStream(stream),
                 KieBaseCache.class.getClassLoader())) {
             List<KiePackage> packages = new ArrayList<>();
             for (Object o : (List<?>) in.readObject()) {
@@ -88,10 +100,14 @@ public final class KieBaseCache {
             }
             InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
             base.addPackages(packages);
-            hits.incrementAndGet();
             return base;
-        } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
-            return null; // written by another version or damaged: compile again and overwrite it
+        }
+    }
+
+    /** Writes compiled packages, to be read by {@link #readPackages}. */
+    static void writePackages(Path file, Collection<KiePackage> packages) throws IOException {
+        try (ObjectOutputStream out = new DroolsObjectOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+            out.writeObject(new ArrayList<>(packages));
         }
     }
 
@@ -104,20 +120,33 @@ public final class KieBaseCache {
         try {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "kpkg", ".tmp");
-            try (ObjectOutputStream out = new DroolsObjectOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
-                out.writeObject(new ArrayList<>(packages));
-            }
+            writePackages(tmp, packages);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             // a read-only home or a full disk costs the next run a compilation, nothing more
         }
     }
 
-    private static String key(RuleSource source) {
+    /**
+     * The Drools build the packages were compiled with, from its Maven metadata: the manifest's implementation version is
+     * the CLI jar's own once the jars are shaded into one.
+     */
+    private static byte[] droolsVersion() throws IOException {
+        try (InputStream in = KieBase.class.getClassLoader()
+                .getResourceAsStream("META-INF/maven/org.drools/drools-core/pom.properties")) {
+            return in == null ? new byte[0] : in.readAllBytes();
+        }
+    }
+
+    /**
+     * What a compiled form of these rules depends on: their files, the Drools version, and the bytecode of the facts
+     * and of the DRL rewriters.
+     */
+    static String key(RuleSource source) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(source.digest().getBytes(StandardCharsets.UTF_8));
-            sha.update(String.valueOf(KieBase.class.getPackage().getImplementationVersion()).getBytes(StandardCharsets.UTF_8));
+            sha.update(droolsVersion());
             for (Class<?> c : Stream.concat(FACT_CLASSES.stream(), REWRITERS.stream()).toList()) {
                 try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
                     sha.update(in == null ? new byte[0] : in.readAllBytes());

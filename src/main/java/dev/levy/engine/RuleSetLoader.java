@@ -63,13 +63,16 @@ public final class RuleSetLoader {
 
     private final RuleSource source;
     private final KieBaseCache cache;
+    /** The build's compiled form and warnings when {@link #source} is the rule set it checked ({@link BundledRules}). */
+    private final BundledRules.Prebuilt prebuilt;
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, String> programTitles = new HashMap<>();
     private Map<String, LocalDate> parameterDays = Map.of();
 
-    private RuleSetLoader(RuleSource source, KieBaseCache cache) {
+    private RuleSetLoader(RuleSource source, KieBaseCache cache, BundledRules.Prebuilt prebuilt) {
         this.source = source;
         this.cache = cache;
+        this.prebuilt = prebuilt;
     }
 
     /** Loads the rules, with the compiled-package cache named by the system property {@code levy.cache.dir}, if any. */
@@ -78,7 +81,15 @@ public final class RuleSetLoader {
     }
 
     public static RuleSet load(RuleSource source, KieBaseCache cache) {
-        return new RuleSetLoader(source, cache).load();
+        Timings.mark("rule files read");
+        BundledRules.Prebuilt prebuilt = BundledRules.prebuilt(source);
+        Timings.mark(prebuilt == null ? "no precompiled form of these rules" : "build's index of the rules read");
+        return new RuleSetLoader(source, cache, prebuilt).load();
+    }
+
+    /** Loads the rules from their text alone, every lint run and every rule compiled: what the build checks. */
+    static RuleSet loadFromSource(RuleSource source) {
+        return new RuleSetLoader(source, KieBaseCache.NONE, null).load();
     }
 
     private RuleSet load() {
@@ -95,6 +106,7 @@ public final class RuleSetLoader {
         Map<String, String> declarations = declarations(sources);
         Map<String, Set<String>> groups = countryGroups(sources);
         List<StackingRelation> stacking = stackingMatrix(programOrder.keySet(), groups, sources);
+        Timings.mark("properties, programs, sources, matrix");
 
         TableLoader tables = new TableLoader(source, groups, sources, problems);
         Map<String, String> drl = new TreeMap<>();
@@ -119,34 +131,52 @@ public final class RuleSetLoader {
             }
         });
         tables.checkDutyTables();
-        tables.lintOverlaps();
-        tables.lintExceptionRows(programOrder.keySet(), declarations.keySet());
+        Timings.mark("tables parsed");
+        if (prebuilt == null) {
+            tables.lintOverlaps();
+            tables.lintExceptionRows(programOrder.keySet(), declarations.keySet());
+        }
         parameterDays = tables.parameterDays();
         tables.resolveTenDigitLines();
+        Timings.mark("tables linted and indexed");
         Map<String, Scenario> scenarios = scenarios(tables.index().tableNames(), programOrder.keySet());
-        checkTableReferences(drl, tables.tableNames());
-        drl.forEach((rel, text) -> problems.addAll(DrlLiterals.check(source.display(rel), text, programOrder.keySet(),
-                declarations.keySet())));
-        drl.forEach((rel, text) -> problems.addAll(LawLiterals.check(source.display(rel), text)));
-        problems.addAll(RuleShapes.check(drl, source::display));
+        Timings.mark("scenarios");
+        // The lints that read only the rules' text ran when the build checked these very files: their warnings come
+        // from the build.
+        if (prebuilt == null) {
+            checkTableReferences(drl, tables.tableNames());
+            drl.forEach((rel, text) -> problems.addAll(DrlLiterals.check(source.display(rel), text,
+                    programOrder.keySet(), declarations.keySet())));
+            drl.forEach((rel, text) -> problems.addAll(LawLiterals.check(source.display(rel), text)));
+            problems.addAll(RuleShapes.check(drl, source::display));
+        }
         Map<String, RuleInfo> rules = new TreeMap<>();
         Map<String, String> drlByDisplay = new TreeMap<>();
         drl.forEach((rel, text) -> drlByDisplay.put(source.display(rel), text));
         Precedence precedence = Precedence.of(drlByDisplay, tables.index().tablePrograms(),
                 tables.index().dutyTables().values().stream().collect(java.util.stream.Collectors.groupingBy(DutyTable::basis,
                         java.util.stream.Collectors.mapping(DutyTable::program, java.util.stream.Collectors.toSet()))));
-        problems.addAll(precedence.problems());
+        if (prebuilt == null) {
+            problems.addAll(precedence.problems());
+        }
+        Timings.mark("DRL lints and precedence");
         // DRL is code: what it may reach is checked on its text first, and refused code is never compiled.
-        KieBase kieBase = refused(props, drl) ? null : compile(drl, phases, rules, precedence);
+        boolean refused = prebuilt == null && refused(props, drl);
+        Timings.mark("DRL policy");
+        KieBase kieBase = refused ? null : compile(drl, phases, rules, precedence);
+        Timings.mark("rule metadata lints");
         List<Problem> errors = problems.stream().filter(Problem::isError).toList();
         if (!errors.isEmpty()) {
             throw new RuleSetException(problems);
         }
-        List<Problem> warnings = problems.stream().filter(p -> !p.isError()).toList();
-        return new RuleSet(props.getProperty("name", source.displayRoot()), source.version(), kieBase, tables.index(),
-                Map.copyOf(rules), phases, Map.copyOf(programOrder), Map.copyOf(declarations), List.copyOf(stacking),
-                coversFrom, coversTo, warnings,
+        List<Problem> warnings = prebuilt != null ? prebuilt.warnings()
+                : problems.stream().filter(p -> !p.isError()).toList();
+        RuleSet ruleSet = new RuleSet(props.getProperty("name", source.displayRoot()), source.version(), kieBase,
+                tables.index(), Map.copyOf(rules), phases, Map.copyOf(programOrder), Map.copyOf(declarations),
+                List.copyOf(stacking), coversFrom, coversTo, warnings,
                 Map.copyOf(programTitles), Collections.unmodifiableMap(scenarios), precedence);
+        Timings.mark("rule set version");
+        return ruleSet;
     }
 
     /** The scenarios shipped with the rules ({@code scenarios/NAME.yaml}), by name, each checked against the rules. */
@@ -377,9 +407,12 @@ public final class RuleSetLoader {
         // problems would be hidden by a cached build.
         boolean clean = problems.stream().noneMatch(Problem::isError);
         int before = problems.size();
-        KieBase base = clean ? cache.read(source) : null;
+        KieBase base = prebuilt != null ? prebuilt.kieBase() : clean ? cache.read(source) : null;
+        Timings.mark(base == null ? "KieBase neither built nor cached" : prebuilt != null
+                ? "waited for the build's KieBase" : "KieBase read from the cache");
         if (base == null) {
             base = build(drl, precedence);
+            Timings.mark("KieBase compiled from DRL");
             if (base == null) {
                 return null;
             }
@@ -553,10 +586,10 @@ public final class RuleSetLoader {
 
     static int lineOf(String text, int offset) {
         int line = 1;
-        for (int i = 0; i < offset && i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
+        int end = Math.min(offset, text.length());
+        // indexOf rather than a loop over charAt: this runs for every rule at start, before the JIT has compiled it
+        for (int nl = text.indexOf('\n'); nl >= 0 && nl < end; nl = text.indexOf('\n', nl + 1)) {
+            line++;
         }
         return line;
     }

@@ -3,6 +3,7 @@ package dev.levy.engine;
 import dev.levy.model.Problem;
 import dev.levy.model.RuleSetException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -26,29 +27,56 @@ import java.util.stream.Stream;
 /**
  * The text of a rule set: every file under a rules folder, by its path relative to the folder, plus the name under
  * which the folder is shown in messages. A rule set travels as this text and its content hash: it is {@link Serializable}
- * (a record of strings and a sorted map), so a distributed engine can ship it to other JVMs and build it there.
+ * (two strings and a sorted map), so a distributed engine can ship it to other JVMs and build it there.
  *
- * @param displayRoot how the folder is named in messages, e.g. {@code rules}
- * @param files       relative path ({@code /}-separated) to content, sorted by path
+ * <p>The hash of the bundled rules was computed when the jar was built ({@link BundledRules}); any other rule set (an
+ * analyst's folder, a deserialized copy) is hashed once, when first asked.
  */
-public record RuleSource(String displayRoot, Map<String, String> files) implements Serializable {
-    private static final long serialVersionUID = 1L;
+public final class RuleSource implements Serializable {
+    private static final long serialVersionUID = 2L;
 
     /** Where the bundled rules sit in the jar: the project's {@code rules/} folder, copied there by the build. */
     public static final String BUNDLED = "levy-rules";
 
-    public RuleSource {
-        files = new TreeMap<>(files);
+    private final String displayRoot;
+    private final TreeMap<String, String> files;
+    /** Read from the jar's (or classes folder's) bundled rules, not from an analyst's folder. */
+    private final boolean bundled;
+    /** The SHA-256 of the files; never sent along, so a copy cannot claim another rule set's hash. */
+    private transient volatile String digest;
+
+    /**
+     * @param displayRoot how the folder is named in messages, e.g. {@code rules}
+     * @param files       relative path ({@code /}-separated) to content
+     */
+    public RuleSource(String displayRoot, Map<String, String> files) {
+        this(displayRoot, files, null, false);
+    }
+
+    private RuleSource(String displayRoot, Map<String, String> files, String digest, boolean bundled) {
+        this.displayRoot = displayRoot;
+        this.files = new TreeMap<>(files);
+        this.digest = digest;
+        this.bundled = bundled;
     }
 
     public static RuleSource fromDirectory(Path dir) {
+        return fromDirectory(dir, dir.toString());
+    }
+
+    /** A rules folder shown in messages as {@code displayRoot}. */
+    static RuleSource fromDirectory(Path dir, String displayRoot) {
         if (!Files.isDirectory(dir)) {
             throw new RuleSetException(List.of(Problem.error(dir.toString(), 0, "not a rules folder")));
         }
-        return new RuleSource(dir.toString(), readTree(dir));
+        return new RuleSource(displayRoot, readTree(dir));
     }
 
-    /** The rule set bundled in the jar (the project's {@code rules/} folder at build time). */
+    /**
+     * The rule set bundled in the jar (the project's {@code rules/} folder at build time). In a jar, the files listed by
+     * the build ({@link BundledRules}) are read as resources and their hash is the one the build computed; from a
+     * classes folder (a build in progress, an IDE) the folder is read and hashed, as it may have changed since.
+     */
     public static RuleSource bundled() {
         URL marker = RuleSource.class.getClassLoader().getResource(BUNDLED + "/ruleset.properties");
         if (marker == null) {
@@ -57,18 +85,67 @@ public record RuleSource(String displayRoot, Map<String, String> files) implemen
         try {
             URI uri = marker.toURI();
             if ("jar".equals(uri.getScheme())) {
+                BundledRules.Index index = BundledRules.index();
+                if (index != null) {
+                    return new RuleSource("rules", readResources(index.files()), index.digest(), true);
+                }
                 FileSystem fs;
                 try {
                     fs = FileSystems.getFileSystem(uri);
                 } catch (FileSystemNotFoundException e) {
                     fs = FileSystems.newFileSystem(uri, Map.of());
                 }
-                return new RuleSource("rules", readTree(fs.getPath(BUNDLED)));
+                return new RuleSource("rules", readTree(fs.getPath(BUNDLED)), null, true);
             }
-            return new RuleSource("rules", readTree(Path.of(uri).getParent()));
+            return new RuleSource("rules", readTree(Path.of(uri).getParent()), null, true);
         } catch (URISyntaxException | IOException e) {
             throw new IllegalStateException("cannot read the bundled rules: " + e.getMessage(), e);
         }
+    }
+
+    /** The bundled files the build listed, read as class path resources (no zip file system to open). */
+    private static Map<String, String> readResources(List<String> paths) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        ClassLoader loader = RuleSource.class.getClassLoader();
+        for (String rel : paths) {
+            try (InputStream in = loader.getResourceAsStream(BUNDLED + "/" + rel)) {
+                if (in == null) {
+                    throw new IOException(BUNDLED + "/" + rel + " is listed by the build but missing from the jar");
+                }
+                files.put(rel, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return files;
+    }
+
+    /** Whether these are the rules bundled with Levy (which the build may have compiled: {@link BundledRules}). */
+    boolean isBundled() {
+        return bundled;
+    }
+
+    /** How the folder is named in messages, e.g. {@code rules}. */
+    public String displayRoot() {
+        return displayRoot;
+    }
+
+    /** Relative path ({@code /}-separated) to content, sorted by path. */
+    public Map<String, String> files() {
+        return java.util.Collections.unmodifiableMap(files);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RuleSource other && displayRoot.equals(other.displayRoot) && files.equals(other.files);
+    }
+
+    @Override
+    public int hashCode() {
+        return displayRoot.hashCode() * 31 + files.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "RuleSource[" + displayRoot + ", " + files.size() + " files]";
     }
 
     private static Map<String, String> readTree(Path dir) {
@@ -104,9 +181,18 @@ public record RuleSource(String displayRoot, Map<String, String> files) implemen
 
     /** The full SHA-256 of the files (paths and contents, line endings normalised), in hex. */
     public String digest() {
+        String d = digest;
+        if (d == null) {
+            d = hash(files);
+            digest = d;
+        }
+        return d;
+    }
+
+    static String hash(Map<String, String> files) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (Map.Entry<String, String> f : files.entrySet()) {
+            for (Map.Entry<String, String> f : new TreeMap<>(files).entrySet()) {
                 sha.update(f.getKey().getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
                 sha.update(f.getValue().replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8));

@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
  */
 final class TableLoader {
     private static final Pattern HTS = Pattern.compile("\\d{2}(\\d{2}){0,4}");
+    private static final Pattern SCHEDULE_LINE = Pattern.compile("\\d{8}|\\d{10}");
     /** A group of the Special column: a rate, then the programs it is for in parentheses. */
     private static final Pattern SPECIAL_GROUP = Pattern.compile("([^()]+?)\\s*\\(([^)]*)\\)");
 
@@ -49,6 +50,8 @@ final class TableLoader {
     private final Map<String, String> dutyTableLines = new TreeMap<>();
     /** The dated tables that have a rate column: what a listed duty table must be. */
     private final Set<String> ratedTables = new TreeSet<>();
+    /** The days read so far by their text: the tables repeat a few hundred dates over tens of thousands of rows. */
+    private final Map<String, LocalDate> dates = new java.util.HashMap<>();
     /** The statistical lines read, by digits, with the file and line that names each: added once the schedule is read. */
     private final Map<String, String> statisticalLines = new TreeMap<>();
 
@@ -476,7 +479,7 @@ final class TableLoader {
             String where = file + ":" + line.number();
             String hts = line.get(cols.get("hts"));
             String digits = hts.replace(".", "");
-            if (!digits.matches("\\d{8}|\\d{10}")) {
+            if (!SCHEDULE_LINE.matcher(digits).matches()) {
                 problems.add(Problem.error(file, line.number(), "malformed HTS line '" + hts + "' (8 or 10 digits)"));
                 continue;
             }
@@ -489,11 +492,8 @@ final class TableLoader {
             String generalText = line.get(cols.get("general"));
             TableRow generalRow = scheduleRow(TableIndex.MFN, digits, dotted,
                     rateTexts.computeIfAbsent(generalText, RateText::parse), src, where);
-            Map<String, TableRow> special = new TreeMap<>();
-            for (Map.Entry<String, RateText> s : specialColumns.computeIfAbsent(line.get(cols.get("special")),
-                    TableLoader::specialRates).entrySet()) {
-                special.put(s.getKey(), scheduleRow(TableIndex.MFN_SPECIAL, s.getKey(), dotted, Optional.of(s.getValue()), src, where));
-            }
+            Map<String, TableRow> special = new SpecialRows(specialColumns.computeIfAbsent(line.get(cols.get("special")),
+                    TableLoader::specialRates), dotted, src, where);
             String column2Text = line.get(cols.get("column2"));
             TableRow column2Row = scheduleRow(TableIndex.COLUMN_2, digits, dotted,
                     rateTexts.computeIfAbsent(column2Text, RateText::parse), src, where);
@@ -553,6 +553,76 @@ final class TableLoader {
                 .orElse(new TableRow(table, key, null, heading, null, null, src, where));
     }
 
+    /**
+     * The Special column's rows of one schedule line by program, made when asked: the schedule has some 200,000 of them,
+     * and a shipment reads one (its own program's). The rates map is shared by every line that prints the same text.
+     */
+    private static final class SpecialRows extends java.util.AbstractMap<String, TableRow> {
+        private final Map<String, RateText> rates;
+        private final String heading;
+        private final Source source;
+        private final String where;
+
+        SpecialRows(Map<String, RateText> rates, String heading, Source source, String where) {
+            this.rates = rates;
+            this.heading = heading;
+            this.source = source;
+            this.where = where;
+        }
+
+        private TableRow row(String program, RateText rate) {
+            return scheduleRow(TableIndex.MFN_SPECIAL, program, heading, Optional.of(rate), source, where);
+        }
+
+        @Override
+        public TableRow get(Object program) {
+            RateText rate = rates.get(program);
+            return rate == null ? null : row((String) program, rate);
+        }
+
+        @Override
+        public boolean containsKey(Object program) {
+            return rates.containsKey(program);
+        }
+
+        @Override
+        public Set<String> keySet() {
+            return java.util.Collections.unmodifiableSet(rates.keySet());
+        }
+
+        @Override
+        public int size() {
+            return rates.size();
+        }
+
+        @Override
+        public Set<Map.Entry<String, TableRow>> entrySet() {
+            return new java.util.AbstractSet<>() {
+                @Override
+                public java.util.Iterator<Map.Entry<String, TableRow>> iterator() {
+                    java.util.Iterator<Map.Entry<String, RateText>> each = rates.entrySet().iterator();
+                    return new java.util.Iterator<>() {
+                        @Override
+                        public boolean hasNext() {
+                            return each.hasNext();
+                        }
+
+                        @Override
+                        public Map.Entry<String, TableRow> next() {
+                            Map.Entry<String, RateText> e = each.next();
+                            return Map.entry(e.getKey(), row(e.getKey(), e.getValue()));
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return rates.size();
+                }
+            };
+        }
+    }
+
     /** The Special column: groups {@code RATE (PROGRAM,PROGRAM,...)}, each program with the group's rate. */
     static Map<String, RateText> specialRates(String text) {
         Map<String, RateText> out = new TreeMap<>();
@@ -602,8 +672,14 @@ final class TableLoader {
         if (text.isEmpty()) {
             return null;
         }
+        LocalDate cached = dates.get(text);
+        if (cached != null) {
+            return cached;
+        }
         try {
-            return LocalDate.parse(text);
+            LocalDate day = LocalDate.parse(text);
+            dates.put(text, day);
+            return day;
         } catch (DateTimeParseException e) {
             problems.add(Problem.error(file, line.number(), "column " + column + ": '" + text + "' is not a date YYYY-MM-DD"));
             return null;

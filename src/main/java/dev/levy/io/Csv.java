@@ -23,17 +23,27 @@ public final class Csv {
         List<Line> lines = new ArrayList<>();
         int i = text.startsWith("\uFEFF") ? 1 : 0;
         int lineNo = 1;
+        int nextQuote = -1; // where the next quote is, found again only once passed: the tables have few
         while (i < text.length()) {
             int start = lineNo;
-            int end = recordEnd(text, i);
+            int end = text.indexOf('\n', i);
+            end = end < 0 ? text.length() : end;
+            if (nextQuote != Integer.MAX_VALUE && nextQuote < i) {
+                nextQuote = text.indexOf('"', i);
+                nextQuote = nextQuote < 0 ? Integer.MAX_VALUE : nextQuote;
+            }
+            boolean quoted = nextQuote < end;
+            if (quoted) {
+                end = recordEnd(text, i); // a quoted field may hold newlines
+            }
             String record = text.substring(i, end);
-            lineNo += count(record, '\n') + 1;
+            lineNo += (quoted ? count(record, '\n') : 0) + 1;
             i = end + 1;
             String bare = record.endsWith("\r") ? record.substring(0, record.length() - 1) : record;
             if (bare.isBlank() || bare.stripLeading().startsWith("#")) {
                 continue;
             }
-            lines.add(new Line(start, fields(bare)));
+            lines.add(new Line(start, quoted ? fields(bare) : split(bare)));
         }
         return lines;
     }
@@ -63,7 +73,23 @@ public final class Csv {
     }
 
     public static List<String> fields(String line) {
+        return line.indexOf('"') >= 0 ? quoted(line, new ArrayList<>()) : split(line);
+    }
+
+    /** The fields of a line without quotes: the texts between commas. */
+    private static List<String> split(String line) {
         List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int comma = line.indexOf(','); comma >= 0; comma = line.indexOf(',', start)) {
+            out.add(line.substring(start, comma));
+            start = comma + 1;
+        }
+        out.add(line.substring(start));
+        return out;
+    }
+
+    /** The fields of a line with quotes, added to {@code out}. */
+    private static List<String> quoted(String line, List<String> out) {
         StringBuilder cur = new StringBuilder();
         boolean quoted = false;
         for (int i = 0; i < line.length(); i++) {
