@@ -95,7 +95,9 @@ public final class RuleSetLoader {
         Map<String, Set<String>> groups = countryGroups();
         List<StackingRelation> stacking = stackingMatrix(programOrder.keySet(), groups);
 
-        TableLoader tables = new TableLoader(source, groups, sources(), problems);
+        Map<String, Source> sources = sources();
+        Source coversSource = props == null ? null : propertySource(props, "covers.source", sources);
+        TableLoader tables = new TableLoader(source, groups, sources, problems);
         Map<String, String> drl = new TreeMap<>();
         for (Map.Entry<String, String> f : source.files().entrySet()) {
             String rel = f.getKey();
@@ -108,6 +110,7 @@ public final class RuleSetLoader {
         tables.lintOverlaps();
         parameterDays = tables.parameterDays();
         tables.resolveTenDigitLines();
+        tables.lintEditions(coversFrom);
         Map<String, Scenario> scenarios = scenarios(tables.index().tableNames(), programOrder.keySet());
         checkTableReferences(drl, tables.tableNames());
         drl.forEach((rel, text) -> problems.addAll(DrlLiterals.check(source.display(rel), text, programOrder.keySet(),
@@ -128,7 +131,7 @@ public final class RuleSetLoader {
         List<Problem> warnings = problems.stream().filter(p -> !p.isError()).toList();
         return new RuleSet(props.getProperty("name", source.displayRoot()), source.version(), kieBase, tables.index(),
                 Map.copyOf(rules), phases, Map.copyOf(programOrder), Map.copyOf(declarations), List.copyOf(stacking),
-                coversFrom, coversTo, warnings,
+                coversFrom, coversTo, coversSource, warnings,
                 Map.copyOf(programTitles), Collections.unmodifiableMap(scenarios), precedence);
     }
 
@@ -189,6 +192,18 @@ public final class RuleSetLoader {
             problems.add(Problem.error(source.display(PROPERTIES), 0, "'" + key + "' is not a date YYYY-MM-DD: " + v));
             return null;
         }
+    }
+
+    /** The source a property names by its id in {@code sources.csv}. */
+    private Source propertySource(Properties p, String key, Map<String, Source> sources) {
+        String id = p.getProperty(key, "").strip();
+        Source s = sources.get(id);
+        if (s == null) {
+            problems.add(Problem.error(source.display(PROPERTIES), 0, id.isEmpty()
+                    ? "'" + key + "' is missing: the id in sources.csv of the source of this span"
+                    : "'" + key + "': '" + id + "' is not an id of sources.csv" + Names.didYouMean(id, sources.keySet())));
+        }
+        return s;
     }
 
     /** {@code program,order,title,source}: the CBP reporting order of program codes (and, aside, their titles). */

@@ -79,7 +79,7 @@ class RuleSetLoaderTest {
     void ruleWithoutCitationIsAnError() throws IOException {
         Path rules = rules();
         Path drl = rules.resolve("mfn/mfn.drl");
-        replace(drl, "    @citation(\"HTSUS general note 3(a); column 1 General\")\n", "");
+        replace(drl, "    @citation(\"HTSUS general note 3(a); column 1 General; {r.source}\")\n", "");
         int line = lineOf(drl, "rule \"MFN: column 1 general rate\"");
         List<Problem> problems = problems(rules);
         assertTrue(problems.stream().anyMatch(p -> p.file().endsWith("mfn/mfn.drl") && p.line() == line
