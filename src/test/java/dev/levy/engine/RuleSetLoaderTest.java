@@ -115,6 +115,15 @@ class RuleSetLoaderTest {
     }
 
     @Test
+    void theSpanOfTheRulesCitesASourceById() throws IOException {
+        Path rules = rules();
+        replace(rules.resolve("ruleset.properties"), "covers.source=ruleset-covers-2025", "covers.source=ruleset-covers-2052");
+        assertTrue(problems(rules).stream().anyMatch(p -> p.file().endsWith("ruleset.properties")
+                && p.message().contains("'covers.source': 'ruleset-covers-2052' is not an id of sources.csv")
+                && p.message().contains("ruleset-covers-2025")), "an unknown id, with the id it resembles");
+    }
+
+    @Test
     void sourceWithAConfidenceOtherThanHighOrMediumIsAnError() throws IOException {
         Path rules = rules();
         Path sources = rules.resolve("sources.csv");
