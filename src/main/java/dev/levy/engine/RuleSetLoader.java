@@ -110,7 +110,7 @@ public final class RuleSetLoader {
         tables.lintOverlaps();
         parameterDays = tables.parameterDays();
         tables.resolveTenDigitLines();
-        tables.lintEditions(coversFrom);
+        tables.lintEditions(coversFrom, coversTo);
         Map<String, Scenario> scenarios = scenarios(tables.index().tableNames(), programOrder.keySet());
         checkTableReferences(drl, tables.tableNames());
         drl.forEach((rel, text) -> problems.addAll(DrlLiterals.check(source.display(rel), text, programOrder.keySet(),

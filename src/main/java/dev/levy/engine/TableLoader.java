@@ -456,15 +456,23 @@ final class TableLoader {
 
     /**
      * The schedule's first edition must be in force from the first day the rules cover: before it no HTS number would be
-     * known. (No schedule at all is a partial rule set of tests: every entry is then UNKNOWN_HTS.)
+     * known. (No schedule at all is a partial rule set of tests: every entry is then UNKNOWN_HTS.) An edition from a day
+     * the rules do not cover yet is read by no entry: a warning, until {@code covers.to} moves.
      */
-    void lintEditions(LocalDate coversFrom) {
+    void lintEditions(LocalDate coversFrom, LocalDate coversTo) {
         List<TableIndex.Edition> editions = index.editions();
         LocalDate first = editions.isEmpty() ? null : editions.get(0).from();
         if (first != null && coversFrom != null && first.isAfter(coversFrom)) {
             problems.add(Problem.error(tableFiles.get(TableIndex.MFN), 1, "the first edition of the schedule is in force"
                     + " from " + first + ", after covers.from=" + coversFrom + " (ruleset.properties): entries before it"
                     + " would have no schedule; import the edition in force then without --from"));
+        }
+        for (TableIndex.Edition e : editions) {
+            if (e.from() != null && coversTo != null && !e.from().isBefore(coversTo)) {
+                problems.add(Problem.warning(tableFiles.get(TableIndex.MFN), 1, "the edition of the schedule in force from "
+                        + e.from() + " (" + e.source().citation() + ") is read by no entry: the rules cover entries before "
+                        + coversTo + " (covers.to in ruleset.properties)"));
+            }
         }
     }
 
