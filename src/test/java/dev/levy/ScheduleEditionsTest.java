@@ -172,6 +172,15 @@ class ScheduleEditionsTest {
     }
 
     @Test
+    void aScheduleWithAToColumnIsRefused() throws IOException {
+        rulesWithTwoEditions(dir);
+        Path second = dir.resolve(HtsImporter.schedulePath(SWITCH));
+        Files.writeString(second, Files.readString(second).replace(",from,source\n", ",from,source,to\n"));
+        RuleSetException e = assertThrows(RuleSetException.class, () -> Levy.fromDirectory(dir));
+        assertTrue(e.getMessage().contains("the schedule has no column 'to'"), e.getMessage());
+    }
+
+    @Test
     void anEditionFromADayTheRulesDoNotCoverIsAWarning() throws IOException {
         rulesWithTwoEditions(dir);
         Path late = dir.resolve(HtsImporter.schedulePath(LocalDate.of(2026, 1, 1)));

@@ -191,9 +191,11 @@ public final class TableIndex {
         NavigableMap<LocalDate, Map<String, List<List<String>>>> byEdition = new TreeMap<>();
         lineClasses.byEdition().forEach((day, classes) -> {
             Map<String, List<List<String>>> out = new HashMap<>(classes);
+            Edition edition = editions.get(day);
             for (Scenario.RowChange c : scenario.rows()) {
-                if (c.hts() != null && c.hts().length() > 8) {
-                    out.put(c.hts().substring(0, 8), classify(editions.get(day), c.hts().substring(0, 8), scenario));
+                String eight = c.hts() == null || c.hts().length() <= 8 ? null : c.hts().substring(0, 8);
+                if (eight != null && edition.tenDigitLines.containsKey(eight)) {
+                    out.put(eight, classify(edition, eight, scenario));
                 }
             }
             byEdition.put(day, Map.copyOf(out));

@@ -300,6 +300,11 @@ final class TableLoader {
                 return;
             }
         }
+        if (cols.containsKey("to")) {
+            problems.add(Problem.error(file, lines.get(0).number(), "the schedule has no column 'to': an edition is in"
+                    + " force from its 'from' day until the next edition's"));
+            return;
+        }
         for (Csv.Line line : lines.subList(1, lines.size())) {
             String where = file + ":" + line.number();
             String hts = line.get(cols.get("hts"));

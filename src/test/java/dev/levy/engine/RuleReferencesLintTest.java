@@ -35,7 +35,7 @@ class RuleReferencesLintTest {
             // file | text in the bundled rules | misspelt | where the error points, in the new text | expected message parts
             "mfn/mfn.drl | HTS {s.hts} pays | HTS {q.rate} pays | {q.rate} | the rule binds no q;did you mean r, s?",
             "mfn/mfn.drl | HTS {s.hts} pays | HTS {s.orign} pays | {s.orign} | Shipment s has no property orign;did you mean origin?",
-            "mfn/mfn.drl | (schedule line {r.heading}) | (schedule line {r.from:usd}) | {r.from:usd} | :usd formats an amount;r.from is a LocalDate",
+            "mfn/mfn.drl | (schedule line {r.heading}, | (schedule line {r.from:usd}, | {r.from:usd} | :usd formats an amount;r.from is a LocalDate",
             "brazil/brazil.drl | program == \"IEEPA_BRAZIL\" | program == \"IEEPA_BRAZL\" | \"IEEPA_BRAZL\" | program \"IEEPA_BRAZL\" is not in programs.csv;did you mean IEEPA_BRAZIL?",
             "brazil/brazil.drl | Duty.of(kcontext, s, \"IEEPA_BRAZIL\" | Duty.of(kcontext, s, \"IEEPA_BRASIL\" | \"IEEPA_BRASIL\" | program \"IEEPA_BRASIL\" is not in programs.csv;did you mean IEEPA_BRAZIL?",
             "brazil/brazil.drl | program.startsWith(\"SECTION_232\") | program.startsWith(\"SECTON_232\") | \"SECTON_232\" | no program of programs.csv starts with \"SECTON_232\";did you mean SECTION_232",
