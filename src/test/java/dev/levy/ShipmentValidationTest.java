@@ -20,6 +20,26 @@ class ShipmentValidationTest {
         return "{" + (override.isEmpty() ? base : override) + "}";
     }
 
+    /**
+     * DATE_OUT_OF_RANGE names the span the rules cover (its last day, not the day after) and its source
+     * (ruleset.properties covers.source). An entry at 00:00 on the first day is under the day before's law: the message
+     * says so, where it said the first day itself was outside.
+     */
+    @Test
+    void anEntryOutsideTheSpanIsToldTheSpanAndItsSource() {
+        Rejection after = assertInstanceOf(Rejection.class, TestSupport.levy().evaluate(
+                "{\"hts\":\"8703.23.01\",\"origin\":\"JP\",\"entryDate\":\"2026-01-01\",\"value\":1}"));
+        assertEquals("DATE_OUT_OF_RANGE", after.error().code().name());
+        assertEquals("entryDate", after.error().field());
+        assertEquals("the rules cover entries from 2025-01-01 to 2025-12-31 (Levy rules for 2025 entries: HTSUS 2025 Basic"
+                + " Edition and the 2025 Chapter 99 instruments the tables cite); 2026-01-01 is outside",
+                after.error().message());
+        Rejection midnight = assertInstanceOf(Rejection.class, TestSupport.levy().evaluate("{\"hts\":\"8703.23.01\","
+                + "\"origin\":\"JP\",\"entryDate\":\"2025-01-01\",\"entryTime\":\"00:00\",\"value\":1}"));
+        assertTrue(midnight.error().message().endsWith("; an entry at 00:00 on 2025-01-01 is under the law of 2024-12-31"
+                + " (a day's law takes effect at 12:01 a.m.), which is outside"), midnight.error().message());
+    }
+
     @ParameterizedTest(name = "{0} -> {1} on {2}")
     @CsvSource(delimiter = '|', value = {
             "'\"hts\":\"8703.23\",\"origin\":\"JP\",\"entryDate\":\"2025-04-17\",\"value\":1'          | INVALID_HTS         | hts",

@@ -68,7 +68,7 @@ public final class ShipmentGenerator {
             s.put("transport", TRANSPORTS[random.nextInt(TRANSPORTS.length)]);
             s.put("loadedDate", entry.minusDays(1 + random.nextInt(60)).toString());
         }
-        List<String> special = new ArrayList<>(tables.scheduleLine(digits).special().keySet());
+        List<String> special = new ArrayList<>(tables.scheduleLine(digits, entry).special().keySet());
         if (!special.isEmpty() && chance(10)) {
             special.sort(null);
             s.put("spi", pick(special));

@@ -35,8 +35,11 @@ public final class Evaluator {
 
     private final RuleSet ruleSet;
     private final LawView view;
-    /** The 8-digit numbers whose lines the tables (or the view's scenario) tell apart: {@link TableIndex#lineClasses()}. */
-    private final Map<String, List<List<String>>> lineClasses;
+    /**
+     * The 8-digit numbers whose lines the tables (or the view's scenario) tell apart, in each edition of the schedule:
+     * {@link TableIndex#lineClasses()}.
+     */
+    private final TableIndex.LineClasses lineClasses;
 
     public Evaluator(RuleSet ruleSet) {
         this(ruleSet, LawView.FINAL);
@@ -59,7 +62,8 @@ public final class Evaluator {
         List<Shipment> session = new ArrayList<>(shipments);
         List<List<List<String>>> classesOf = new ArrayList<>(shipments.size());
         for (Shipment s : shipments) {
-            List<List<String>> classes = s.getHtsDigits().length() == 8 ? lineClasses.get(s.getHtsDigits()) : null;
+            List<List<String>> classes = s.getHtsDigits().length() == 8
+                    ? lineClasses.of(s.getHtsDigits(), s.getRegimeDate()) : null;
             classesOf.add(classes);
             if (classes != null) {
                 for (List<String> c : classes) {

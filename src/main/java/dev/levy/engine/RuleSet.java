@@ -19,6 +19,7 @@ import org.kie.api.definition.rule.Rule;
  * @param stacking     the declared relation of each pair of additional duties ({@code stacking_matrix.csv})
  * @param coversFrom   first regime date the rules cover (inclusive)
  * @param coversTo     first regime date the rules no longer cover
+ * @param coversSource the source ({@code sources.csv}) of the span the rules cover: {@code covers.source}
  * @param warnings     lint findings that do not stop the rule set from loading
  * @param programTitles program code to its title in plain words ({@code programs.csv})
  * @param scenarios    the scenarios shipped with the rules ({@code scenarios/*.yaml}), by name
@@ -26,7 +27,8 @@ import org.kie.api.definition.rule.Rule;
  */
 public record RuleSet(String name, String version, KieBase kieBase, TableIndex tables, Map<String, RuleInfo> rules,
                       List<String> phases, Map<String, Integer> programOrder, Map<String, String> declarations,
-                      List<StackingRelation> stacking, LocalDate coversFrom, LocalDate coversTo, List<Problem> warnings,
+                      List<StackingRelation> stacking, LocalDate coversFrom, LocalDate coversTo, Source coversSource,
+                      List<Problem> warnings,
                       Map<String, String> programTitles, Map<String, Scenario> scenarios, Precedence precedence) {
 
     public RuleInfo info(Rule rule) {

@@ -106,6 +106,7 @@ public final class RuleSetLoader {
         Map<String, String> declarations = declarations(sources);
         Map<String, Set<String>> groups = countryGroups(sources);
         List<StackingRelation> stacking = stackingMatrix(programOrder.keySet(), groups, sources);
+        Source coversSource = props == null ? null : propertySource(props, "covers.source", sources);
         Timings.mark("properties, programs, sources, matrix");
 
         TableLoader tables = new TableLoader(source, groups, sources, problems);
@@ -138,6 +139,7 @@ public final class RuleSetLoader {
         }
         parameterDays = tables.parameterDays();
         tables.resolveTenDigitLines();
+        tables.lintEditions(coversFrom, coversTo);
         Timings.mark("tables linted and indexed");
         Map<String, Scenario> scenarios = scenarios(tables.index().tableNames(), programOrder.keySet());
         Timings.mark("scenarios");
@@ -173,7 +175,7 @@ public final class RuleSetLoader {
                 : problems.stream().filter(p -> !p.isError()).toList();
         RuleSet ruleSet = new RuleSet(props.getProperty("name", source.displayRoot()), source.version(), kieBase,
                 tables.index(), Map.copyOf(rules), phases, Map.copyOf(programOrder), Map.copyOf(declarations),
-                List.copyOf(stacking), coversFrom, coversTo, warnings,
+                List.copyOf(stacking), coversFrom, coversTo, coversSource, warnings,
                 Map.copyOf(programTitles), Collections.unmodifiableMap(scenarios), precedence);
         Timings.mark("rule set version");
         return ruleSet;
@@ -236,6 +238,18 @@ public final class RuleSetLoader {
             problems.add(Problem.error(source.display(PROPERTIES), 0, "'" + key + "' is not a date YYYY-MM-DD: " + v));
             return null;
         }
+    }
+
+    /** The source a property names by its id in {@code sources.csv}. */
+    private Source propertySource(Properties p, String key, Map<String, Source> sources) {
+        String id = p.getProperty(key, "").strip();
+        Source s = sources.get(id);
+        if (s == null) {
+            problems.add(Problem.error(source.display(PROPERTIES), 0, id.isEmpty()
+                    ? "'" + key + "' is missing: the id in sources.csv of the source of this span"
+                    : "'" + key + "': '" + id + "' is not an id of sources.csv" + Names.didYouMean(id, sources.keySet())));
+        }
+        return s;
     }
 
     /** {@code program,order,title,source}: the CBP reporting order of program codes (and, aside, their titles). */

@@ -12,9 +12,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -36,17 +38,66 @@ public final class TableIndex {
     private final Map<String, List<TableRow>> byHtsPrefix = new HashMap<>();
     private final Map<String, List<TableRow>> byCountry = new HashMap<>();
     private final List<TableRow> unkeyed = new ArrayList<>();
-    private final Map<String, ScheduleLine> schedule = new HashMap<>();
+    /** The schedule's editions by the day each comes into force ({@link #FIRST_EDITION} for the one without a day). */
+    private final NavigableMap<LocalDate, Edition> editions = new TreeMap<>();
     private final Set<String> tableNames = new TreeSet<>();
     private final Map<String, Set<String>> tablePrograms = new java.util.TreeMap<>();
     /** The rows of each exception table (a {@code program} column), once per line of its file, in file order. */
     private final Map<String, Map<String, List<TableRow>>> exceptionRows = new java.util.TreeMap<>();
     /** The listed duty tables ({@code duties/listed_duties.csv}), by table name. */
     private final Map<String, DutyTable> dutyTables = new java.util.TreeMap<>();
-    /** The schedule's 10-digit lines of each 8-digit number, sorted. */
-    private final Map<String, List<String>> tenDigitLines = new HashMap<>();
     /** See {@link #lineClasses()}; filled by {@link #classifyTenDigitLines()} once the tables are loaded. */
-    private Map<String, List<List<String>>> lineClasses = Map.of();
+    private LineClasses lineClasses = new LineClasses(new TreeMap<>());
+
+    /** The key of the edition whose rows have no {@code from}: in force from the first day the rules cover. */
+    static final LocalDate FIRST_EDITION = LocalDate.MIN;
+
+    /**
+     * One edition of the schedule (a USITC edition as imported by {@code levy import-hts}): in force for entries from
+     * 12:01 a.m. on its day until the next edition's day; a later edition replaces it whole, so a line it drops is
+     * unknown from that day. {@code from} is null for the edition in force from the start; {@code source} is the
+     * source its first line cites.
+     */
+    public static final class Edition {
+        private final LocalDate from;
+        private final Source source;
+        private final Map<String, ScheduleLine> lines = new HashMap<>();
+        /** The edition's 10-digit lines of each 8-digit number, sorted. */
+        private final Map<String, List<String>> tenDigitLines = new HashMap<>();
+
+        private Edition(LocalDate from, Source source) {
+            this.from = from;
+            this.source = source;
+        }
+
+        /** The day the edition comes into force; null for the edition in force from the start. */
+        public LocalDate from() {
+            return from;
+        }
+
+        public Source source() {
+            return source;
+        }
+
+        /** The edition's line of an HTS number (8 or 10 digits), or null when it does not have it. */
+        public ScheduleLine line(String htsDigits) {
+            return lines.get(htsDigits);
+        }
+
+        /** The edition in words, for messages: its citation, and its day when it has one. */
+        public String describe() {
+            return source.citation() + (from == null ? "" : ", in force from " + from);
+        }
+    }
+
+    /** The 8-digit numbers of {@link #lineClasses()} in each edition, by the day the edition comes into force. */
+    public record LineClasses(NavigableMap<LocalDate, Map<String, List<List<String>>>> byEdition) {
+        /** The classes of an 8-digit number in the edition in force on the regime date; null when it needs no check. */
+        public List<List<String>> of(String eightDigits, LocalDate regimeDate) {
+            Map.Entry<LocalDate, Map<String, List<List<String>>>> e = byEdition.floorEntry(regimeDate);
+            return e == null ? null : e.getValue().get(eightDigits);
+        }
+    }
 
     /**
      * One line of the schedule: its general rate row, the Special column's rows by program indicator, and its column 2
@@ -110,22 +161,36 @@ public final class TableIndex {
         return java.util.Collections.unmodifiableMap(tablePrograms);
     }
 
-    void addScheduleLine(String digits, ScheduleLine line) {
-        schedule.put(digits, line);
+    /** Adds a line to the edition that comes into force on {@code from} (null: from the start); false if it has it. */
+    boolean addScheduleLine(LocalDate from, String digits, ScheduleLine line) {
+        return editions.computeIfAbsent(from == null ? FIRST_EDITION : from, k -> new Edition(from, line.general().source()))
+                .lines.putIfAbsent(digits, line) == null;
     }
 
-    boolean hasScheduleLine(String digits) {
-        return schedule.containsKey(digits);
+    /** The editions of the schedule, in the order they come into force. */
+    public List<Edition> editions() {
+        return List.copyOf(editions.values());
     }
 
-    /** The schedule line of an HTS number (8 or 10 digits), or null when the schedule does not have it. */
-    public ScheduleLine scheduleLine(String htsDigits) {
-        return schedule.get(htsDigits);
+    /** The edition of the schedule in force on a regime date, or null when none is (the first starts later). */
+    public Edition edition(LocalDate regimeDate) {
+        Map.Entry<LocalDate, Edition> e = editions.floorEntry(regimeDate);
+        return e == null ? null : e.getValue();
     }
 
-    /** The schedule's 10-digit lines of an 8-digit number, sorted (empty when it has none). */
-    public List<String> tenDigitLines(String eightDigits) {
-        return tenDigitLines.getOrDefault(eightDigits, List.of());
+    /**
+     * The line of an HTS number (8 or 10 digits) in the edition of the schedule in force on the regime date, or null
+     * when that edition does not have it.
+     */
+    public ScheduleLine scheduleLine(String htsDigits, LocalDate regimeDate) {
+        Edition e = edition(regimeDate);
+        return e == null ? null : e.line(htsDigits);
+    }
+
+    /** The 10-digit lines of an 8-digit number in the edition in force on the regime date, sorted (empty: none). */
+    public List<String> tenDigitLines(String eightDigits, LocalDate regimeDate) {
+        Edition e = edition(regimeDate);
+        return e == null ? List.of() : e.tenDigitLines.getOrDefault(eightDigits, List.of());
     }
 
     /**
@@ -135,7 +200,7 @@ public final class TableIndex {
      * rate of its own that differs from the 8-digit line's. Only these numbers need the ambiguity check of {@link
      * Evaluator}; every other 8-digit number is treated as all its 10-digit lines are.
      */
-    public Map<String, List<List<String>>> lineClasses() {
+    public LineClasses lineClasses() {
         return lineClasses;
     }
 
@@ -143,61 +208,83 @@ public final class TableIndex {
      * {@link #lineClasses()} in the law a scenario makes: its row changes keyed by a 10-digit line classify that line's
      * 8-digit number too. The rule set's own classes when the scenario has no such change.
      */
-    public Map<String, List<List<String>>> lineClasses(Scenario scenario) {
+    public LineClasses lineClasses(Scenario scenario) {
         if (scenario == null || scenario.rows().stream().noneMatch(c -> c.hts() != null && c.hts().length() > 8)) {
             return lineClasses;
         }
-        Map<String, List<List<String>>> out = new HashMap<>(lineClasses);
-        for (Scenario.RowChange c : scenario.rows()) {
-            if (c.hts() != null && c.hts().length() > 8) {
-                out.put(c.hts().substring(0, 8), classify(c.hts().substring(0, 8), scenario));
+        NavigableMap<LocalDate, Map<String, List<List<String>>>> byEdition = new TreeMap<>();
+        lineClasses.byEdition().forEach((day, classes) -> {
+            Map<String, List<List<String>>> out = new HashMap<>(classes);
+            Edition edition = editions.get(day);
+            for (Scenario.RowChange c : scenario.rows()) {
+                String eight = c.hts() == null || c.hts().length() <= 8 ? null : c.hts().substring(0, 8);
+                if (eight != null && edition.tenDigitLines.containsKey(eight)) {
+                    out.put(eight, classify(edition, eight, scenario));
+                }
             }
-        }
-        return Map.copyOf(out);
-    }
-
-    /** Records the 10-digit lines of the schedule by 8-digit number; once the schedule and its statistical lines are in. */
-    void indexTenDigitLines() {
-        for (String digits : schedule.keySet()) {
-            if (digits.length() == 10) {
-                tenDigitLines.computeIfAbsent(digits.substring(0, 8), k -> new ArrayList<>()).add(digits);
-            }
-        }
-        tenDigitLines.values().forEach(Collections::sort);
-    }
-
-    /** Classifies the 10-digit lines of every 8-digit number that needs it; after {@link #indexTenDigitLines()}. */
-    void classifyTenDigitLines() {
-        Set<String> split = new TreeSet<>();
-        for (String key : byHtsPrefix.keySet()) {
-            if (key.length() > 8) {
-                split.add(key.substring(0, 8));
-            }
-        }
-        for (Map.Entry<String, List<String>> e : tenDigitLines.entrySet()) {
-            ScheduleLine eight = schedule.get(e.getKey());
-            if (eight != null && e.getValue().stream().anyMatch(l -> !rates(schedule.get(l)).equals(rates(eight)))) {
-                split.add(e.getKey());
-            }
-        }
-        Map<String, List<List<String>>> classes = new HashMap<>();
-        for (String eightDigits : split) {
-            classes.put(eightDigits, classify(eightDigits, null));
-        }
-        lineClasses = Map.copyOf(classes);
+            byEdition.put(day, Map.copyOf(out));
+        });
+        return new LineClasses(Collections.unmodifiableNavigableMap(byEdition));
     }
 
     /**
-     * The table rows keyed by a 10-digit line that the schedule lacks although it has the line's 8-digit number: no
-     * shipment could match them, and an 8-digit entry would not be known to depend on them. (A schedule without the
-     * whole number, such as a partial one, refuses every entry of it as UNKNOWN_HTS: nothing to check there.)
+     * Records the 10-digit lines of each edition by 8-digit number; once the schedule and its statistical lines are in.
+     */
+    void indexTenDigitLines() {
+        for (Edition edition : editions.values()) {
+            for (String digits : edition.lines.keySet()) {
+                if (digits.length() == 10) {
+                    edition.tenDigitLines.computeIfAbsent(digits.substring(0, 8), k -> new ArrayList<>()).add(digits);
+                }
+            }
+            edition.tenDigitLines.values().forEach(Collections::sort);
+        }
+    }
+
+    /**
+     * Classifies, in each edition, the 10-digit lines of every 8-digit number that needs it; after {@link
+     * #indexTenDigitLines()}.
+     */
+    void classifyTenDigitLines() {
+        Set<String> splitByTables = new TreeSet<>();
+        for (String key : byHtsPrefix.keySet()) {
+            if (key.length() > 8) {
+                splitByTables.add(key.substring(0, 8));
+            }
+        }
+        NavigableMap<LocalDate, Map<String, List<List<String>>>> byEdition = new TreeMap<>();
+        editions.forEach((day, edition) -> {
+            Set<String> split = new TreeSet<>(splitByTables);
+            for (Map.Entry<String, List<String>> e : edition.tenDigitLines.entrySet()) {
+                ScheduleLine eight = edition.lines.get(e.getKey());
+                if (eight != null && e.getValue().stream().anyMatch(l -> !rates(edition.lines.get(l)).equals(rates(eight)))) {
+                    split.add(e.getKey());
+                }
+            }
+            Map<String, List<List<String>>> classes = new HashMap<>();
+            for (String eightDigits : split) {
+                if (edition.tenDigitLines.containsKey(eightDigits)) {
+                    classes.put(eightDigits, classify(edition, eightDigits, null));
+                }
+            }
+            byEdition.put(day, Map.copyOf(classes));
+        });
+        lineClasses = new LineClasses(Collections.unmodifiableNavigableMap(byEdition));
+    }
+
+    /**
+     * The table rows keyed by a 10-digit line that no edition of the schedule has although one has the line's 8-digit
+     * number: no shipment could match them, and an 8-digit entry would not be known to depend on them. (A schedule
+     * without the whole number, such as a partial one, refuses every entry of it as UNKNOWN_HTS: nothing to check there.)
      */
     List<TableRow> rowsKeyedByUnknownLines() {
         List<TableRow> out = new ArrayList<>();
         for (Map.Entry<String, List<TableRow>> e : byHtsPrefix.entrySet()) {
-            String eight = e.getKey().substring(0, Math.min(8, e.getKey().length()));
-            boolean numberKnown = schedule.containsKey(eight) || !tenDigitLines(eight).isEmpty();
-            if (e.getKey().length() > 8 && numberKnown && !schedule.containsKey(e.getKey())) {
+            String key = e.getKey();
+            String eight = key.substring(0, Math.min(8, key.length()));
+            boolean numberKnown = editions.values().stream()
+                    .anyMatch(ed -> ed.lines.containsKey(eight) || ed.tenDigitLines.containsKey(eight));
+            if (key.length() > 8 && numberKnown && editions.values().stream().noneMatch(ed -> ed.lines.containsKey(key))) {
                 out.addAll(e.getValue());
             }
         }
@@ -205,12 +292,15 @@ public final class TableIndex {
         return out;
     }
 
-    /** The 10-digit lines of an 8-digit number grouped by how the schedule, the tables and the scenario treat each. */
-    private List<List<String>> classify(String eightDigits, Scenario scenario) {
+    /**
+     * The 10-digit lines of an 8-digit number in an edition, grouped by how the edition, the tables and the scenario
+     * treat each.
+     */
+    private List<List<String>> classify(Edition edition, String eightDigits, Scenario scenario) {
         Map<List<String>, List<String>> bySignature = new LinkedHashMap<>();
-        for (String line : tenDigitLines(eightDigits)) {
+        for (String line : edition.tenDigitLines.getOrDefault(eightDigits, List.of())) {
             List<String> signature = new ArrayList<>();
-            signature.add(rates(schedule.get(line)));
+            signature.add(rates(edition.lines.get(line)));
             for (TableRow r : byHtsPrefix.getOrDefault(line, List.of())) {
                 signature.add(String.join("|", r.table(), String.valueOf(r.rate()), r.heading(), String.valueOf(r.from()),
                         String.valueOf(r.to()), String.valueOf(r.known()), String.valueOf(r.superseded())));
@@ -240,13 +330,20 @@ public final class TableIndex {
 
     /**
      * The HTS numbers (digits) of the schedule lines whose general and column 2 rates are both ad valorem (a shipment of
-     * any origin needs no quantity), sorted; without the 8-digit numbers of {@link #lineClasses()}, which may be
-     * ambiguous for a shipment: what generators draw valid shipments from.
+     * any origin needs no quantity) in every edition, sorted; without the 8-digit numbers of {@link #lineClasses()} in
+     * any edition, which may be ambiguous for a shipment: what generators draw valid shipments of any day from.
      */
     public List<String> adValoremScheduleLines() {
-        return schedule.entrySet().stream()
-                .filter(e -> adValorem(e.getValue().general()) && adValorem(e.getValue().column2()))
-                .map(Map.Entry::getKey).filter(digits -> !lineClasses.containsKey(digits)).sorted().toList();
+        if (editions.isEmpty()) {
+            return List.of();
+        }
+        return editions.firstEntry().getValue().lines.keySet().stream()
+                .filter(digits -> editions.values().stream().allMatch(ed -> {
+                    ScheduleLine line = ed.lines.get(digits);
+                    return line != null && adValorem(line.general()) && adValorem(line.column2());
+                }))
+                .filter(digits -> lineClasses.byEdition().values().stream().noneMatch(c -> c.containsKey(digits)))
+                .sorted().toList();
     }
 
     private static boolean adValorem(TableRow rate) {
@@ -273,7 +370,7 @@ public final class TableIndex {
         for (List<TableRow> candidates : candidates(s)) {
             addInForce(rows, s, candidates, known);
         }
-        ScheduleLine line = scheduleLine(s.getHtsDigits());
+        ScheduleLine line = scheduleLine(s.getHtsDigits(), s.getRegimeDate());
         if (line != null) {
             if (line.general().rate() != null) {
                 rows.add(new Row(s, line.general()));
@@ -334,15 +431,20 @@ public final class TableIndex {
      * The days on which a row matching the shipment comes into force or ends, and the days a row names (a parameter's
      * day, an in-transit loading day): where its treatment may change. For an 8-digit number whose lines the tables
      * tell apart, the rows of its 10-digit lines count too: from their days the number may decide the measures or no
-     * longer.
+     * longer. The day each later edition of the schedule comes into force counts too.
      */
     public SortedSet<LocalDate> changeDates(Shipment s) {
         SortedSet<LocalDate> dates = new TreeSet<>();
+        editions.keySet().stream().filter(day -> !day.equals(FIRST_EDITION)).forEach(dates::add);
         List<List<TableRow>> matching = new ArrayList<>(candidates(s));
-        if (lineClasses.containsKey(s.getHtsDigits())) {
-            for (String line : tenDigitLines(s.getHtsDigits())) {
-                matching.add(byHtsPrefix.getOrDefault(line, List.of()));
+        Set<String> lines = new TreeSet<>();
+        editions.forEach((day, edition) -> {
+            if (lineClasses.byEdition().get(day).containsKey(s.getHtsDigits())) {
+                lines.addAll(edition.tenDigitLines.get(s.getHtsDigits()));
             }
+        });
+        for (String line : lines) {
+            matching.add(byHtsPrefix.getOrDefault(line, List.of()));
         }
         for (List<TableRow> rows : matching) {
             for (TableRow r : rows) {

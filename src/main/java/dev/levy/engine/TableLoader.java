@@ -23,8 +23,10 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>a dated table: {@code [hts|country,][rate,]heading,from,to,source}; its name is the file name without
  *       {@code .csv};</li>
- *   <li>the schedule: {@code hts,description,general,special,column2,source}, with rates as the USITC prints them
- *       ({@code Free}, {@code 2.5%}, {@code Free (A+,AU,...,KR,S,SG)});</li>
+ *   <li>the schedule: {@code hts,description,general,special,column2[,from],source}, with rates as the USITC prints
+ *       them ({@code Free}, {@code 2.5%}, {@code Free (A+,AU,...,KR,S,SG)}); the rows of one {@code from} day are an
+ *       edition, in force until the next edition's day (no {@code from}: the edition in force from the start). Any
+ *       number of files may hold editions ({@code mfn/schedule.csv}, {@code mfn/schedule_2026-01-01.csv});</li>
  *   <li>statistical lines the schedule's edition lacks: {@code hts,description,source}, 10-digit lines that a later
  *       revision created and the law names; each takes its 8-digit line's rates.</li>
  * </ul>
@@ -177,23 +179,22 @@ final class TableLoader {
             loadStatisticalLines(file, columns, lines);
             return;
         }
-        String name = relative.substring(relative.lastIndexOf('/') + 1, relative.length() - ".csv".length());
-        if (columns.containsKey("general")) {
-            name = TableIndex.MFN;
+        if (columns.containsKey("general")) { // an edition of the schedule: its files may be many
+            tableFiles.putIfAbsent(TableIndex.MFN, file);
+            index.declareTable(TableIndex.MFN);
+            index.declareTable(TableIndex.MFN_SPECIAL);
+            index.declareTable(TableIndex.COLUMN_2);
+            loadSchedule(file, columns, lines);
+            return;
         }
+        String name = relative.substring(relative.lastIndexOf('/') + 1, relative.length() - ".csv".length());
         String previous = tableFiles.putIfAbsent(name, file);
         if (previous != null) {
             problems.add(Problem.error(file, 1, "table " + name + " is already defined in " + previous));
             return;
         }
         index.declareTable(name);
-        if (columns.containsKey("general")) {
-            index.declareTable(TableIndex.MFN_SPECIAL);
-            index.declareTable(TableIndex.COLUMN_2);
-            loadSchedule(file, columns, lines);
-        } else {
-            loadDated(file, name, columns, lines);
-        }
+        loadDated(file, name, columns, lines);
     }
 
     private static Map<String, Integer> header(Csv.Line line) {
@@ -475,6 +476,11 @@ final class TableLoader {
                 return;
             }
         }
+        if (cols.containsKey("to")) {
+            problems.add(Problem.error(file, lines.get(0).number(), "the schedule has no column 'to': an edition is in"
+                    + " force from its 'from' day until the next edition's"));
+            return;
+        }
         for (Csv.Line line : lines.subList(1, lines.size())) {
             String where = file + ":" + line.number();
             String hts = line.get(cols.get("hts"));
@@ -483,22 +489,22 @@ final class TableLoader {
                 problems.add(Problem.error(file, line.number(), "malformed HTS line '" + hts + "' (8 or 10 digits)"));
                 continue;
             }
-            if (index.hasScheduleLine(digits)) {
-                problems.add(Problem.error(file, line.number(), "HTS line " + hts + " appears twice"));
-                continue;
-            }
             Source src = source(file, line, line.get(cols.get("source")));
+            LocalDate from = cols.containsKey("from") ? date(file, line, line.get(cols.get("from")), "from") : null;
             String dotted = dotted(digits);
             String generalText = line.get(cols.get("general"));
             TableRow generalRow = scheduleRow(TableIndex.MFN, digits, dotted,
-                    rateTexts.computeIfAbsent(generalText, RateText::parse), src, where);
+                    rateTexts.computeIfAbsent(generalText, RateText::parse), from, src, where);
             Map<String, TableRow> special = new SpecialRows(specialColumns.computeIfAbsent(line.get(cols.get("special")),
-                    TableLoader::specialRates), dotted, src, where);
+                    TableLoader::specialRates), dotted, from, src, where);
             String column2Text = line.get(cols.get("column2"));
             TableRow column2Row = scheduleRow(TableIndex.COLUMN_2, digits, dotted,
-                    rateTexts.computeIfAbsent(column2Text, RateText::parse), src, where);
-            index.addScheduleLine(digits, new TableIndex.ScheduleLine(generalRow, generalText, special, column2Row,
-                    column2Text));
+                    rateTexts.computeIfAbsent(column2Text, RateText::parse), from, src, where);
+            if (!index.addScheduleLine(from, digits, new TableIndex.ScheduleLine(generalRow, generalText, special,
+                    column2Row, column2Text))) {
+                problems.add(Problem.error(file, line.number(), "HTS line " + hts + " appears twice in the edition "
+                        + (from == null ? "without a from day" : "from " + from)));
+            }
         }
     }
 
@@ -516,23 +522,30 @@ final class TableLoader {
     }
 
     /**
-     * Once every file is read: adds the statistical lines to the schedule (with their 8-digit line's rates), checks that
-     * every table row keyed by a 10-digit line names a line the schedule has (else no valid shipment could ever match it,
-     * and its 8-digit number would not be known to be split), and classifies the 10-digit lines for the ambiguity check.
+     * Once every file is read: adds the statistical lines to each edition of the schedule that lacks them (with the
+     * edition's 8-digit line's rates), checks that every table row keyed by a 10-digit line names a line the schedule
+     * has (else no valid shipment could ever match it, and its 8-digit number would not be known to be split), and
+     * classifies the 10-digit lines for the ambiguity check.
      */
     void resolveTenDigitLines() {
         statisticalLines.forEach((digits, where) -> {
             String file = where.substring(0, where.lastIndexOf(':'));
             int line = Integer.parseInt(where.substring(where.lastIndexOf(':') + 1));
-            TableIndex.ScheduleLine eight = index.scheduleLine(digits.substring(0, 8));
-            if (index.hasScheduleLine(digits)) {
+            List<TableIndex.Edition> editions = index.editions();
+            List<TableIndex.Edition> lacking = editions.stream()
+                    .filter(e -> e.line(digits) == null).toList();
+            if (!editions.isEmpty() && lacking.isEmpty()) {
                 problems.add(Problem.error(file, line, "statistical line " + dotted(digits)
                         + " is in the schedule already: remove it here"));
-            } else if (eight == null) {
+            }
+            boolean added = false;
+            for (TableIndex.Edition e : lacking) {
+                TableIndex.ScheduleLine eight = e.line(digits.substring(0, 8));
+                added |= eight != null && index.addScheduleLine(e.from(), digits, eight);
+            }
+            if (!lacking.isEmpty() && !added) {
                 problems.add(Problem.warning(file, line, "statistical line " + dotted(digits) + " ignored: the schedule has"
                         + " no 8-digit line " + dotted(digits.substring(0, 8)) + " to take its rates from"));
-            } else {
-                index.addScheduleLine(digits, eight);
             }
         });
         index.indexTenDigitLines();
@@ -546,11 +559,14 @@ final class TableLoader {
         index.classifyTenDigitLines();
     }
 
-    /** A schedule rate as a row: ad valorem part as the rate, specific part per unit; an unparsed rate has no rate. */
-    private static TableRow scheduleRow(String table, String key, String heading, Optional<RateText> rate, Source src,
-                                        String where) {
-        return rate.map(r -> new TableRow(table, key, r.adValorem(), heading, null, null, src, where, r.perUnit(), r.unit()))
-                .orElse(new TableRow(table, key, null, heading, null, null, src, where));
+    /**
+     * A schedule rate as a row of the edition from {@code from} (its end is the next edition's day: the index picks the
+     * edition in force): ad valorem part as the rate, specific part per unit; an unparsed rate has no rate.
+     */
+    private static TableRow scheduleRow(String table, String key, String heading, Optional<RateText> rate,
+                                        LocalDate from, Source src, String where) {
+        return rate.map(r -> new TableRow(table, key, r.adValorem(), heading, from, null, src, where, r.perUnit(), r.unit()))
+                .orElse(new TableRow(table, key, null, heading, from, null, src, where));
     }
 
     /**
@@ -560,18 +576,20 @@ final class TableLoader {
     private static final class SpecialRows extends java.util.AbstractMap<String, TableRow> {
         private final Map<String, RateText> rates;
         private final String heading;
+        private final LocalDate from;
         private final Source source;
         private final String where;
 
-        SpecialRows(Map<String, RateText> rates, String heading, Source source, String where) {
+        SpecialRows(Map<String, RateText> rates, String heading, LocalDate from, Source source, String where) {
             this.rates = rates;
             this.heading = heading;
+            this.from = from;
             this.source = source;
             this.where = where;
         }
 
         private TableRow row(String program, RateText rate) {
-            return scheduleRow(TableIndex.MFN_SPECIAL, program, heading, Optional.of(rate), source, where);
+            return scheduleRow(TableIndex.MFN_SPECIAL, program, heading, Optional.of(rate), from, source, where);
         }
 
         @Override
@@ -696,6 +714,28 @@ final class TableLoader {
         } catch (NumberFormatException e) {
             problems.add(Problem.error(file, line.number(), "rate '" + text + "' is not a percentage such as 25 or 2.5"));
             return null;
+        }
+    }
+
+    /**
+     * The schedule's first edition must be in force from the first day the rules cover: before it no HTS number would be
+     * known. (No schedule at all is a partial rule set of tests: every entry is then UNKNOWN_HTS.) An edition from a day
+     * the rules do not cover yet is read by no entry: a warning, until {@code covers.to} moves.
+     */
+    void lintEditions(LocalDate coversFrom, LocalDate coversTo) {
+        List<TableIndex.Edition> editions = index.editions();
+        LocalDate first = editions.isEmpty() ? null : editions.get(0).from();
+        if (first != null && coversFrom != null && first.isAfter(coversFrom)) {
+            problems.add(Problem.error(tableFiles.get(TableIndex.MFN), 1, "the first edition of the schedule is in force"
+                    + " from " + first + ", after covers.from=" + coversFrom + " (ruleset.properties): entries before it"
+                    + " would have no schedule; import the edition in force then without --from"));
+        }
+        for (TableIndex.Edition e : editions) {
+            if (e.from() != null && coversTo != null && !e.from().isBefore(coversTo)) {
+                problems.add(Problem.warning(tableFiles.get(TableIndex.MFN), 1, "the edition of the schedule in force from "
+                        + e.from() + " (" + e.source().citation() + ") is read by no entry: the rules cover entries before "
+                        + coversTo + " (covers.to in ruleset.properties)"));
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.levy.io;
 
 import dev.levy.engine.RateText;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -148,19 +149,47 @@ public final class HtsImporter {
         return digits.length() == 10 ? d + "." + digits.substring(8) : d;
     }
 
-    /** The schedule file: a comment header, then one CSV row per line, each citing {@code sourceId}. */
+    /**
+     * The schedule file of the edition in force from the start: a comment header, then one CSV row per line, each
+     * citing {@code sourceId}.
+     */
     public static String render(Report report, String sourceId, String citation) {
+        return render(report, sourceId, citation, null);
+    }
+
+    /**
+     * The schedule file of an edition in force for entries from 12:01 a.m. on {@code from} until a later edition's day
+     * (null: the edition in force from the start, whose rows have no {@code from} column): a comment header, then one
+     * CSV row per line, each citing {@code sourceId} and, with a day, carrying it.
+     */
+    public static String render(Report report, String sourceId, String citation, LocalDate from) {
         StringBuilder out = new StringBuilder();
         out.append("# The schedule: HTSUS column 1 rates (General, and Special by program indicator) and column 2 rates,\n")
-                .append("# imported by `levy import-hts` from ").append(citation.replace("\n", " ")).append(". An HTS number not in this table is refused as UNKNOWN_HTS.\n")
-                .append("# ").append(report.summary().replace("\n", "\n# ")).append("\n")
-                .append("hts,description,general,special,column2,source\n");
+                .append("# imported by `levy import-hts` from ").append(citation.replace("\n", " "));
+        if (from == null) {
+            out.append(". An HTS number not in this table is refused as UNKNOWN_HTS.\n");
+        } else {
+            out.append(",\n# in force for entries from 12:01 a.m. on ").append(from).append(" until a later edition's day:"
+                    + " an HTS number not in this table is refused as UNKNOWN_HTS on those dates.\n");
+        }
+        out.append("# ").append(report.summary().replace("\n", "\n# ")).append("\n")
+                .append(from == null ? "hts,description,general,special,column2,source\n"
+                        : "hts,description,general,special,column2,from,source\n");
+        String dated = from == null ? "" : from + ",";
         for (Line l : report.lines()) {
             out.append(l.hts()).append(',').append(quote(l.description())).append(',').append(quote(l.general()))
                     .append(',').append(quote(l.special())).append(',').append(quote(l.column2())).append(',')
-                    .append(quote(sourceId)).append('\n');
+                    .append(dated).append(quote(sourceId)).append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * Where an edition's schedule goes in a rules folder: {@code mfn/schedule.csv} for the edition in force from the
+     * start, {@code mfn/schedule_DATE.csv} for one in force from {@code from}. A re-import of the same day replaces it.
+     */
+    public static String schedulePath(LocalDate from) {
+        return from == null ? "mfn/schedule.csv" : "mfn/schedule_" + from + ".csv";
     }
 
     /**

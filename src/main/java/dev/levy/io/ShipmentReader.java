@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.levy.engine.Countries;
 import dev.levy.engine.Names;
 import dev.levy.engine.RuleSet;
+import dev.levy.engine.TableIndex;
 import dev.levy.engine.TableRow;
 import dev.levy.model.ErrorCode;
 import dev.levy.model.Rejection;
@@ -401,10 +402,12 @@ public final class ShipmentReader {
         LocalDate day = s.getRegimeDate();
         if (day.isBefore(ruleSet.coversFrom()) || !day.isBefore(ruleSet.coversTo())) {
             throw new Invalid(ErrorCode.DATE_OUT_OF_RANGE, "entryDate", "the rules cover entries from "
-                    + ruleSet.coversFrom() + " to before " + ruleSet.coversTo() + "; " + s.getEntryDate()
-                    + " is outside");
+                    + ruleSet.coversFrom() + " to " + ruleSet.coversTo().minusDays(1) + " ("
+                    + ruleSet.coversSource().citation() + "); " + (day.equals(s.getEntryDate()) ? s.getEntryDate()
+                    : "an entry at " + s.getEntryTime() + " on " + s.getEntryDate() + " is under the law of " + day
+                    + " (a day's law takes effect at 12:01 a.m.), which") + " is outside");
         }
-        var line = ruleSet.tables().scheduleLine(s.getHtsDigits());
+        var line = ruleSet.tables().scheduleLine(s.getHtsDigits(), day);
         if (line == null) {
             throw unknownLine(s);
         }
@@ -429,14 +432,23 @@ public final class ShipmentReader {
         }
     }
 
-    /** Why the schedule has no line for the shipment's number: an unknown number, or an 8-digit one whose lines differ. */
+    /**
+     * Why the edition of the schedule in force on the shipment's regime date has no line for its number: an unknown
+     * number, or an 8-digit one whose lines differ. The message names the edition, and another edition that has the
+     * number.
+     */
     private Invalid unknownLine(Shipment s) {
         String digits = s.getHtsDigits();
-        List<String> lines = ruleSet.tables().tenDigitLines(digits.substring(0, 8));
+        LocalDate day = s.getRegimeDate();
+        TableIndex tables = ruleSet.tables();
+        List<String> lines = tables.tenDigitLines(digits.substring(0, 8), day);
+        TableIndex.Edition edition = tables.edition(day);
+        String schedule = edition == null ? "the rules' MFN schedule (no edition is in force on " + day + ")"
+                : "the rules' MFN schedule in force on " + day + " (" + edition.describe() + ")";
         if (digits.length() == 8 && !lines.isEmpty()) {
             Map<String, List<String>> byRate = new TreeMap<>();
             for (String l : lines) {
-                byRate.computeIfAbsent(ruleSet.tables().scheduleLine(l).generalText(), k -> new ArrayList<>())
+                byRate.computeIfAbsent(tables.scheduleLine(l, day).generalText(), k -> new ArrayList<>())
                         .add(Shipment.dotted(l));
             }
             List<String> parts = byRate.entrySet().stream().map(e -> String.join(", ", e.getValue())
@@ -444,14 +456,16 @@ public final class ShipmentReader {
             return new Invalid(ErrorCode.AMBIGUOUS_HTS, "hts", "HTS " + s.getHts() + " does not decide the MFN rate, its"
                     + " 10-digit lines differ: " + String.join("; ", parts) + ". Give the 10-digit number");
         }
-        if (digits.length() == 10 && (!lines.isEmpty() || ruleSet.tables().scheduleLine(digits.substring(0, 8)) != null)) {
-            return new Invalid(ErrorCode.UNKNOWN_HTS, "hts", "HTS " + s.getHts() + " is not a 10-digit line of the rules'"
-                    + " MFN schedule" + (lines.isEmpty() ? "; its 8-digit number has no 10-digit lines: give "
+        String elsewhere = tables.editions().stream().filter(e -> e != edition && e.line(digits) != null)
+                .map(e -> "; it is a line of " + e.describe()).findFirst().orElse("");
+        if (digits.length() == 10 && (!lines.isEmpty() || tables.scheduleLine(digits.substring(0, 8), day) != null)) {
+            return new Invalid(ErrorCode.UNKNOWN_HTS, "hts", "HTS " + s.getHts() + " is not a 10-digit line of "
+                    + schedule + (lines.isEmpty() ? "; its 8-digit number has no 10-digit lines: give "
                     + s.getHts().substring(0, 10) : "; the lines of " + s.getHts().substring(0, 10) + " are "
-                    + String.join(", ", lines.stream().map(Shipment::dotted).toList())));
+                    + String.join(", ", lines.stream().map(Shipment::dotted).toList())) + elsewhere);
         }
-        return new Invalid(ErrorCode.UNKNOWN_HTS, "hts", "HTS " + s.getHts()
-                + " is not in the rules' MFN schedule; add its line to the schedule (or import the USITC schedule)");
+        return new Invalid(ErrorCode.UNKNOWN_HTS, "hts", "HTS " + s.getHts() + " is not in " + schedule + elsewhere
+                + (elsewhere.isEmpty() ? "; add its line to the schedule (or import the USITC schedule)" : ""));
     }
 
     /** Input text as a message quotes it: cut short, so that a hostile line cannot make a huge message. */

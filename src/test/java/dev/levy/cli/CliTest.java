@@ -230,6 +230,33 @@ class CliTest {
         assertEquals(0, run("check", "--rules", rules.toString()).exit(), "the imported schedule loads");
     }
 
+    /**
+     * {@code import-hts --from DATE} adds an edition beside the one in force from the start, which it leaves as it
+     * was; the source is written, the rules load, and entries on and after the day read the new edition.
+     */
+    @Test
+    void importHtsFromADayAddsAnEditionAndKeepsTheEarlierOne() throws IOException {
+        Path rules = TestSupport.copyOfRules(Files.createDirectories(dir.resolve("rules-edition")));
+        String first = Files.readString(rules.resolve("mfn/schedule.csv"));
+        Path usitc = dir.resolve("usitc.csv");
+        try (var in = CliTest.class.getResourceAsStream("/usitc_excerpt.csv")) {
+            Files.write(usitc, in.readAllBytes());
+        }
+        Run r = run("import-hts", usitc.toString(), "--rules", rules.toString(), "--from", "2025-07-01",
+                "--source-id", "test-edition", "--source", "USITC test excerpt edition");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("wrote " + rules.resolve("mfn/schedule_2025-07-01.csv")), r.out());
+        assertEquals(first, Files.readString(rules.resolve("mfn/schedule.csv")), "the earlier edition stays as it was");
+        assertTrue(Files.readString(rules.resolve("sources.csv")).endsWith(
+                "test-edition,USITC test excerpt edition,,high\n"));
+        Path shipment = file("t-shirt.json",
+                "{\"hts\":\"6109.10.00.04\",\"origin\":\"NZ\",\"entryDate\":\"2025-07-01\",\"value\":1000}");
+        Run eval = run("eval", shipment.toString(), "--rules", rules.toString());
+        assertEquals(0, eval.exit(), eval.err());
+        assertTrue(eval.out().contains("column 1 General; USITC test excerpt edition"), eval.out());
+        assertEquals(2, run("import-hts", usitc.toString(), "--rules", rules.toString(), "--from", "2025-07-32").exit());
+    }
+
     @Test
     void hostileLinesAreRejectedInPlaceAndTheCountsReconcile() throws IOException {
         String good = "{\"hts\":\"8703.23.01\",\"origin\":\"JP\",\"entryDate\":\"2025-04-17\",\"value\":30000}";

@@ -79,7 +79,7 @@ class RuleSetLoaderTest {
     void ruleWithoutCitationIsAnError() throws IOException {
         Path rules = rules();
         Path drl = rules.resolve("mfn/mfn.drl");
-        replace(drl, "    @citation(\"HTSUS general note 3(a); column 1 General\")\n", "");
+        replace(drl, "    @citation(\"HTSUS general note 3(a); column 1 General; {r.source}\")\n", "");
         int line = lineOf(drl, "rule \"MFN: column 1 general rate\"");
         List<Problem> problems = problems(rules);
         assertTrue(problems.stream().anyMatch(p -> p.file().endsWith("mfn/mfn.drl") && p.line() == line
@@ -112,6 +112,15 @@ class RuleSetLoaderTest {
         assertTrue(problems(rules).stream().anyMatch(p -> p.file().endsWith("section232_autos.csv") && p.line() == line
                 && p.message().contains("'usitc-hts-2052' is not an id of sources.csv")
                 && p.message().contains("usitc-hts-2025")), "an unknown id, with the id it resembles");
+    }
+
+    @Test
+    void theSpanOfTheRulesCitesASourceById() throws IOException {
+        Path rules = rules();
+        replace(rules.resolve("ruleset.properties"), "covers.source=ruleset-covers-2025", "covers.source=ruleset-covers-2052");
+        assertTrue(problems(rules).stream().anyMatch(p -> p.file().endsWith("ruleset.properties")
+                && p.message().contains("'covers.source': 'ruleset-covers-2052' is not an id of sources.csv")
+                && p.message().contains("ruleset-covers-2025")), "an unknown id, with the id it resembles");
     }
 
     @Test

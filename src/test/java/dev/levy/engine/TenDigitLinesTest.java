@@ -19,6 +19,7 @@ import dev.levy.model.Shipment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -69,15 +70,16 @@ class TenDigitLinesTest {
     @Test
     void everyTableKeyLongerThanEightDigitsIsAScheduleLineWhoseNumberIsChecked() throws IOException {
         TableIndex tables = TestSupport.levy().ruleSet().tables();
+        LocalDate day = TestSupport.levy().ruleSet().coversFrom();
         Map<String, String> keys = tenDigitKeysInTables();
         assertTrue(keys.size() > 400, "the tables name 10-digit lines: " + keys.size());
         List<String> unknown = new ArrayList<>();
         List<String> unchecked = new ArrayList<>();
         keys.forEach((digits, where) -> {
-            if (tables.scheduleLine(digits) == null) {
+            if (tables.scheduleLine(digits, day) == null) {
                 unknown.add(digits + " (" + where + ")");
             }
-            if (!tables.lineClasses().containsKey(digits.substring(0, 8))) {
+            if (tables.lineClasses().of(digits.substring(0, 8), day) == null) {
                 unchecked.add(digits.substring(0, 8) + " (" + where + ")");
             }
         });
@@ -104,9 +106,10 @@ class TenDigitLinesTest {
     void numbersTheCheckDoesNotExamineGiveEveryLineTheSameMeasures() {
         Levy levy = TestSupport.levy();
         TableIndex tables = levy.ruleSet().tables();
+        LocalDate first = levy.ruleSet().coversFrom();
         List<String> numbers = new ArrayList<>();
         for (String digits : tables.adValoremScheduleLines()) {
-            if (digits.length() == 8 && tables.tenDigitLines(digits).size() > 1) {
+            if (digits.length() == 8 && tables.tenDigitLines(digits, first).size() > 1) {
                 numbers.add(digits);
             }
         }
@@ -119,7 +122,7 @@ class TenDigitLinesTest {
             String origin = origins.get(r.nextInt(origins.size()));
             String day = days.get(r.nextInt(days.size()));
             shipments.add(shipment(eight, origin, day));
-            for (String line : tables.tenDigitLines(eight)) {
+            for (String line : tables.tenDigitLines(eight, first)) {
                 shipments.add(shipment(line, origin, day));
             }
         }
@@ -128,7 +131,7 @@ class TenDigitLinesTest {
         int i = 0;
         for (String eight : numbers.subList(0, 150)) {
             String expected = measures(all.get(i++));
-            for (String line : tables.tenDigitLines(eight)) {
+            for (String line : tables.tenDigitLines(eight, first)) {
                 String got = measures(all.get(i++)).replace(Shipment.dotted(line), Shipment.dotted(eight));
                 if (!got.equals(expected)) {
                     differ.add(Shipment.dotted(line) + " " + got + " but " + Shipment.dotted(eight) + " " + expected);

@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -179,5 +180,45 @@ class HtsImporterTest {
         assertEquals(sources + "new-edition,USITC HTSUS 2026,,high\n",
                 HtsImporter.withSource(sources, "new-edition", "USITC HTSUS 2026"));
         assertEquals("id,citation,link,confidence\nx,X,,high\n", HtsImporter.withSource("", "x", "X"));
+    }
+
+    /**
+     * {@code --from}: an edition in force from a day carries the day on every row (the loader groups an edition by it)
+     * and goes to a file of its own; without a day the file is the edition in force from the start, as before.
+     */
+    @Test
+    void anEditionFromADayCarriesTheDayOnEveryRowInAFileOfItsOwn() throws IOException {
+        HtsImporter.Report report = HtsImporter.importCsv(excerpt());
+        LocalDate day = LocalDate.of(2026, 1, 1);
+        String dated = HtsImporter.render(report, "usitc-hts-2026", "USITC HTSUS 2026 Basic Edition", day);
+        List<String> lines = dated.lines().toList();
+        List<String> rows = lines.subList(lines.indexOf("hts,description,general,special,column2,from,source") + 1,
+                lines.size());
+        assertEquals(report.lines().size(), rows.size(), dated);
+        assertTrue(rows.stream().allMatch(r -> r.endsWith(",2026-01-01,usitc-hts-2026")), dated);
+        assertTrue(dated.contains("# in force for entries from 12:01 a.m. on 2026-01-01 until a later edition's day"),
+                dated);
+        assertEquals(HtsImporter.render(report, "x", "X"), HtsImporter.render(report, "x", "X", null),
+                "without a day, the edition in force from the start");
+        assertFalse(HtsImporter.render(report, "x", "X").contains(",from,"));
+        assertEquals("mfn/schedule.csv", HtsImporter.schedulePath(null));
+        assertEquals("mfn/schedule_2026-01-01.csv", HtsImporter.schedulePath(day));
+    }
+
+    /**
+     * The rules folder is the import of the official file: re-importing it as the README says gives {@code
+     * rules/mfn/schedule.csv} and {@code rules/sources.csv} byte for byte.
+     */
+    @Test
+    void reimportingTheOfficialFileReproducesTheRulesFolderByteForByte() throws IOException {
+        Path shared = TestSupport.sharedDir();
+        assumeTrue(shared != null, "skipped: ../shared (the official USITC export) is not beside this clone");
+        String usitc = Files.readString(shared.resolve("data/usitc/hts_2025_basic_edition.csv"));
+        Path rules = TestSupport.projectDir().resolve("rules");
+        String citation = "USITC HTSUS 2025 Basic Edition";
+        assertEquals(Files.readString(rules.resolve("mfn/schedule.csv")),
+                HtsImporter.render(HtsImporter.importCsv(usitc), "usitc-hts-2025", citation));
+        String sources = Files.readString(rules.resolve("sources.csv"));
+        assertEquals(sources, HtsImporter.withSource(sources, "usitc-hts-2025", citation));
     }
 }

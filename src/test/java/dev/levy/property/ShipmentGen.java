@@ -88,7 +88,7 @@ final class ShipmentGen {
             s.put("transport", TRANSPORTS[r.nextInt(TRANSPORTS.length)]);
             s.put("loadedDate", entry.minusDays(r.nextInt(120)).toString());
         }
-        var special = rules.tables().scheduleLine(digits).special();
+        var special = rules.tables().scheduleLine(digits, entry).special();
         if (!special.isEmpty() && r.nextInt(100) < 15) {
             s.put("spi", pick(r, new ArrayList<>(new TreeSet<>(special.keySet()))));
         }
