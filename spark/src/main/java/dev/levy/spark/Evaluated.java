@@ -11,6 +11,8 @@ import static org.apache.spark.sql.functions.sum;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.levy.io.Json;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Column;
@@ -81,8 +83,11 @@ public final class Evaluated implements AutoCloseable {
 
     private static ObjectNode groups(Dataset<Row> rows, Column key, String duty, String refundable) {
         Map<String, ObjectNode> sorted = new TreeMap<>();
-        Column refunds = refundable == null ? lit(null).cast("decimal(28,2)") : sum(refundable);
-        for (Row g : rows.groupBy(key.as("key")).agg(count(lit(1)), sum("value"), sum(duty), refunds).collectAsList()) {
+        List<Column> sums = new ArrayList<>(List.of(sum("value"), sum(duty)));
+        if (refundable != null) {
+            sums.add(sum(refundable));
+        }
+        for (Row g : rows.groupBy(key.as("key")).agg(count(lit(1)), sums.toArray(new Column[0])).collectAsList()) {
             ObjectNode totals = Json.MAPPER.createObjectNode();
             totals.put("shipments", g.getLong(1));
             totals.put("value", money(g.getDecimal(2)));
