@@ -171,6 +171,19 @@ class PlaygroundBrowserTest {
         WebElement view = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("view")));
         assertEquals("Law as known on 2025-08-20 (not the final schedule)", view.getText());
         assertEquals("17.5%", driver.findElement(By.id("total-rate")).getText());
+        assertEquals("Refundable $0.00", driver.findElement(By.id("refundable")).getText(),
+                "as known in 2025 no court had held IEEPA duties unlawful");
+    }
+
+    @Test
+    void showsWhatIsRefundableAndMarksTheMeasureHeldUnlawful() {
+        driver.get(base.resolve("/?hts=3925.90.00&origin=DE&entryDate=2025-09-01&value=10000").toString());
+        WebElement refundable = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("refundable")));
+        assertTrue(refundable.getText().startsWith("Refundable $970.00: owed $530.00"), refundable.getText());
+        WebElement reciprocal = driver.findElement(By.cssSelector("tr[data-program=IEEPA_RECIPROCAL]"));
+        assertEquals("invalidated", reciprocal.getAttribute("class"));
+        assertTrue(reciprocal.getText().contains("Held unlawful: Learning Resources, Inc. v. Trump"), reciprocal.getText());
+        assertTrue(driver.findElement(By.cssSelector("tr[data-program=MFN]")).getAttribute("class").isEmpty());
     }
 
     @Test

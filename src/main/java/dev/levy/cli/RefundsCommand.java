@@ -15,6 +15,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,9 +26,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "refunds", mixinStandardHelpOptions = true,
-        description = "For each entry line: the duty as filed (the law as known at entry), as owed under the schedule as "
-                + "finally amended, and as owed under a scenario (default ieepa-invalidated), with the differences by "
-                + "program and heading (JSON Lines), then the totals by program, origin and month. Streams in constant memory.")
+        description = "For each entry line: the duty as filed (the law as known at entry), as assessed (the schedule as "
+                + "finally amended), as owed (after the rulings: the measures held unlawful removed and the rest "
+                + "recomputed), the refund by cause (retroactive corrections, rulings), and optionally under a what-if "
+                + "scenario, with the differences by program and heading (JSON Lines), then the totals by program, origin "
+                + "and month. Streams in constant memory.")
 final class RefundsCommand implements Callable<Integer> {
     @Mixin
     RulesOption rules;
@@ -36,16 +39,16 @@ final class RefundsCommand implements Callable<Integer> {
             + "--input-format csv), or - for standard input (the default).")
     String file;
 
-    @Option(names = "--scenario", paramLabel = "NAME|FILE", description = "The scenario of the third column (default: "
-            + "ieepa-invalidated).")
-    String scenario = "ieepa-invalidated";
+    @Option(names = "--scenario", paramLabel = "NAME|FILE", description = "Adds a what-if column: the duty under this "
+            + "scenario (a name shipped with the rules, or a file). Default: none.")
+    String scenario;
 
     @Option(names = "--input-format", paramLabel = "FORMAT",
             description = "json or csv. Default: csv for an INPUT named *.csv, else json.")
     Inputs.Format inputFormat;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "Also writes a CSV for a spreadsheet: one row per line and "
-            + "instrument, with filed, owed, scenario and refund amounts.")
+            + "instrument, with filed, assessed, owed, refund and scenario amounts.")
     Path csvFile;
 
     @Option(names = "--summary", paramLabel = "FILE", description = "Writes the totals by program, origin and month (JSON); "
@@ -70,19 +73,23 @@ final class RefundsCommand implements Callable<Integer> {
         if (levy == null) {
             return LevyCommand.RULES_BROKEN;
         }
-        Scenario s;
-        try {
-            s = levy.scenario(scenario);
-            levy.under(LawView.FINAL.with(s)); // checks the scenario against the rules
-        } catch (IllegalArgumentException e) {
-            err.println("levy refunds: " + e.getMessage());
-            return LevyCommand.BAD_INPUT;
+        List<LawView> views = new ArrayList<>(List.of(LawView.asKnownAtEntry(), LawView.FINAL,
+                LawView.FINAL.withRulingsApplied()));
+        Scenario s = null;
+        if (scenario != null) {
+            try {
+                s = levy.scenario(scenario);
+                levy.under(LawView.FINAL.with(s)); // checks the scenario against the rules
+            } catch (IllegalArgumentException e) {
+                err.println("levy refunds: " + e.getMessage());
+                return LevyCommand.BAD_INPUT;
+            }
+            views.add(LawView.FINAL.with(s));
         }
-        RefundSummary summary = new RefundSummary(s.name());
+        RefundSummary summary = new RefundSummary(s == null ? null : s.name());
         try (Inputs inputs = Inputs.open(reader, InputFile.format(file, inputFormat));
              Writer csvOut = csvFile == null ? Writer.nullWriter() : Files.newBufferedWriter(csvFile, StandardCharsets.UTF_8)) {
             RefundCsv csv = new RefundCsv(csvOut);
-            List<LawView> views = List.of(LawView.asKnownAtEntry(), LawView.FINAL, LawView.FINAL.with(s));
             levy.evaluate(inputs, workers.threads, views, (input, evaluations) -> RefundLine.of(input.line(), evaluations), line -> {
                 out.write(Json.compact(line));
                 out.write('\n');
@@ -105,10 +112,12 @@ final class RefundsCommand implements Callable<Integer> {
             err.println(Json.pretty(summary));
         }
         RefundSummary.Totals t = summary.getTotal();
-        err.printf("read %d, evaluated %d, rejected %d; duty filed %s (as known at entry), owed %s (final schedule), "
-                + "under %s %s; refund %s, under %s %s%n",
-                summary.getRead(), summary.getEvaluated(), summary.getRejected(), t.getFiled(), t.getOwed(),
-                summary.getScenario(), t.getScenario(), t.getRefund(), summary.getScenario(), t.getRefundUnderScenario());
+        err.printf("read %d, evaluated %d, rejected %d; duty filed %s (as known at entry), assessed %s (final schedule), "
+                + "owed %s (after the rulings); refund %s = retroactive corrections %s + rulings %s%s%n",
+                summary.getRead(), summary.getEvaluated(), summary.getRejected(), t.getFiled(), t.getAssessed(),
+                t.getOwed(), t.getRefund(), t.getRefundCorrections(), t.getRefundRuling(), summary.getScenario() == null
+                        ? "" : "; under " + summary.getScenario() + " " + t.getScenario() + ", refund "
+                        + t.getRefundUnderScenario());
         err.flush();
     }
 

@@ -9,15 +9,19 @@ import dev.levy.model.LawView;
 import dev.levy.model.Measure;
 import dev.levy.model.NotApplied;
 import dev.levy.model.Result;
-import dev.levy.model.Scenario;
 import dev.levy.model.Shipment;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.Agenda;
@@ -35,6 +39,13 @@ public final class Evaluator {
 
     private final RuleSet ruleSet;
     private final LawView view;
+    /** What the view takes out of the duties (a scenario's programs, the programs held unlawful after the rulings). */
+    private final Removals removals;
+    /**
+     * The same law after the rulings: what a shipment owes once the programs held unlawful are removed, to compute
+     * {@code refundable}; null for a view that is already after the rulings.
+     */
+    private final Evaluator afterRulings;
     /**
      * The 8-digit numbers whose lines the tables (or the view's scenario) tell apart, in each edition of the schedule:
      * {@link TableIndex#lineClasses()}.
@@ -49,7 +60,9 @@ public final class Evaluator {
     public Evaluator(RuleSet ruleSet, LawView view) {
         this.ruleSet = ruleSet;
         this.view = view;
+        this.removals = new Removals(ruleSet, view);
         this.lineClasses = ruleSet.tables().lineClasses(view.scenario());
+        this.afterRulings = view.afterRulings() ? null : new Evaluator(ruleSet, view.withRulingsApplied());
     }
 
     /**
@@ -92,6 +105,10 @@ public final class Evaluator {
         try {
             TraceCollector trace = new TraceCollector();
             session.addEventListener(trace);
+            ReliefDuties relief = afterRulings == null ? null : new ReliefDuties();
+            if (relief != null) {
+                session.addEventListener(relief);
+            }
             for (Shipment s : shipments) {
                 session.insert(s);
                 for (Row row : ruleSet.tables().rowsFor(s, view)) {
@@ -105,7 +122,7 @@ public final class Evaluator {
             }
             int limit = MAX_FIRINGS_PER_SHIPMENT * Math.max(1, shipments.size());
             int fired = view.isFinal() ? session.fireAllRules(limit)
-                    : session.fireAllRules(new ViewFilter(ruleSet, view), limit);
+                    : session.fireAllRules(new ViewFilter(ruleSet, view, removals), limit);
             if (fired >= limit) {
                 throw new IllegalStateException("the rules did not settle after " + limit
                         + " firings: a rule probably re-triggers itself");
@@ -113,14 +130,63 @@ public final class Evaluator {
             Map<Shipment, List<Duty>> duties = byShipment(session, Duty.class);
             Map<Shipment, List<Exemption>> exemptions = byShipment(session, Exemption.class);
             List<Result> results = new ArrayList<>(shipments.size());
+            List<Shipment> refund = new ArrayList<>();
             for (Shipment s : shipments) {
                 List<Duty> owed = new ArrayList<>(duties.getOrDefault(s, List.of()));
                 List<NotApplied> off = switchedOff(s, owed);
                 results.add(assemble(s, owed, exemptions.getOrDefault(s, List.of()), off, trace));
+                if (relief != null && relief.imposedOn(s, ruleSet, view.knownOn(s))) {
+                    refund.add(s);
+                }
             }
-            return results;
+            return refund.isEmpty() ? results : withRefundable(shipments, results, refund);
         } finally {
             session.dispose();
+        }
+    }
+
+    /**
+     * The results with their {@code refundable}: for each shipment on which a duty of a program held unlawful (with
+     * relief) was imposed, its duty minus what the same law owes after the rulings, evaluated again in one session. A
+     * shipment on which no such duty was ever imposed owes the same after the rulings: nothing to recompute.
+     */
+    private List<Result> withRefundable(List<Shipment> shipments, List<Result> results, List<Shipment> refund) {
+        List<Result> owed = afterRulings.evaluateInSession(refund);
+        Map<Shipment, Result> owedByShipment = new IdentityHashMap<>();
+        for (int i = 0; i < refund.size(); i++) {
+            owedByShipment.put(refund.get(i), owed.get(i));
+        }
+        List<Result> out = new ArrayList<>(results.size());
+        for (int i = 0; i < shipments.size(); i++) {
+            Result r = results.get(i);
+            Result after = owedByShipment.get(shipments.get(i));
+            out.add(after == null ? r : r.withRefundable(r.totalDuty().subtract(after.totalDuty())));
+        }
+        return out;
+    }
+
+    /**
+     * Records the shipments on which a rule imposed a duty of a program that some ruling with relief names: only their
+     * duty can change after the rulings (the view after the rulings differs only in what it does with such duties).
+     */
+    private static final class ReliefDuties extends DefaultRuleRuntimeEventListener {
+        private final Map<Shipment, Set<String>> programs = new IdentityHashMap<>();
+
+        @Override
+        public void objectInserted(ObjectInsertedEvent event) {
+            if (event.getObject() instanceof Duty d) {
+                programs.computeIfAbsent(d.getShipment(), k -> new HashSet<>()).add(d.getProgram());
+            }
+        }
+
+        boolean imposedOn(Shipment s, RuleSet ruleSet, LocalDate knownOn) {
+            for (String program : programs.getOrDefault(s, Set.of())) {
+                Ruling r = ruleSet.rulingOn(program, knownOn);
+                if (r != null && r.reliefForAll()) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -134,21 +200,22 @@ public final class Evaluator {
     }
 
     /**
-     * Takes out of {@code duties} those of programs the view's scenario switches off (the rules never reacted to them: see
-     * {@link ViewFilter}), and says so with the scenario's citation.
+     * Takes out of {@code duties} those of programs the view takes out: its scenario's, or (after the rulings) those held
+     * unlawful (the rules never reacted to them: see {@link ViewFilter}), and says so with the scenario's or the holding's
+     * citation.
      */
     private List<NotApplied> switchedOff(Shipment s, List<Duty> duties) {
-        if (view.scenario() == null) {
+        if (!removals.any()) {
             return List.of();
         }
         List<NotApplied> out = new ArrayList<>();
         for (java.util.Iterator<Duty> it = duties.iterator(); it.hasNext(); ) {
             Duty d = it.next();
-            dev.levy.model.Scenario.Off off = view.scenario().offFor(d.getProgram(), s.getRegimeDate());
+            Removals.Removal off = removals.of(s, d.getProgram());
             if (off != null) {
                 it.remove();
-                out.add(new NotApplied(d.getProgram(), d.getHeading(), "Scenario " + view.scenario().name() + ": "
-                        + off.reason(), view.scenario().citation(), null));
+                out.add(new NotApplied(d.getProgram(), d.getHeading(), off.label() + ": " + off.reason(), off.citation(),
+                        null));
             }
         }
         return out;
@@ -158,13 +225,15 @@ public final class Evaluator {
                             TraceCollector trace) {
         List<Measure> measures = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO.setScale(2);
+        LocalDate knownOn = view.knownOn(s);
         for (Duty d : duties) {
+            Ruling held = ruleSet.rulingOn(d.getProgram(), knownOn);
             BigDecimal basis = d.getBasis().setScale(2, RoundingMode.HALF_UP);
             BigDecimal exact = d.getRate().multiply(d.getBasis()).divide(HUNDRED, 10, RoundingMode.HALF_UP)
                     .add(d.specificAmount());
             BigDecimal amount = exact.setScale(2, RoundingMode.HALF_UP);
             measures.add(new Measure(d.getProgram(), d.getHeading(), plain(d.getRate()), basis, amount,
-                    d.getCitation(), d.getRule(), specific(d, s)));
+                    d.getCitation(), d.getRule(), specific(d, s), held == null ? null : held.citation()));
             total = total.add(amount);
         }
         measures.sort(Comparator.comparingInt((Measure m) -> ruleSet.programRank(m.program()))
@@ -180,18 +249,18 @@ public final class Evaluator {
                 .thenComparing(NotApplied::reason, Comparator.nullsFirst(Comparator.naturalOrder())));
         BigDecimal rate = plain(total.multiply(HUNDRED).divide(s.getValue(), 4, RoundingMode.HALF_UP));
         return new Result(s.getId(), s.getHts(), s.getOrigin(), s.getEntryDate(), s.getValue(), measures, total, rate,
-                notApplied, steps(trace.stepsOf(s), off), ruleSet.version(), view.of(s));
+                notApplied, steps(s, trace.stepsOf(s), off), ruleSet.version(), view.of(s), BigDecimal.ZERO.setScale(2));
     }
 
-    /** The trace, with a last step per program the scenario switched off. */
-    private List<dev.levy.model.TraceStep> steps(List<dev.levy.model.TraceStep> fired, List<NotApplied> off) {
+    /** The trace, with a last step per program the view took out (its scenario, or a ruling). */
+    private List<dev.levy.model.TraceStep> steps(Shipment s, List<dev.levy.model.TraceStep> fired, List<NotApplied> off) {
         if (off.isEmpty()) {
             return fired;
         }
         List<dev.levy.model.TraceStep> out = new ArrayList<>(fired);
         for (NotApplied n : off) {
-            out.add(new dev.levy.model.TraceStep("Scenario " + view.scenario().name(), n.program() + " " + n.heading()
-                    + ": " + n.reason(), n.citation()));
+            out.add(new dev.levy.model.TraceStep(removals.of(s, n.program()).label(), n.program() + " " + n.heading() + ": "
+                    + n.reason(), n.citation()));
         }
         return out;
     }

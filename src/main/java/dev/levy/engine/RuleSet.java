@@ -24,12 +24,14 @@ import org.kie.api.definition.rule.Rule;
  * @param programTitles program code to its title in plain words ({@code programs.csv})
  * @param scenarios    the scenarios shipped with the rules ({@code scenarios/*.yaml}), by name
  * @param precedence   the named order of the rules in each phase ({@code @overrides}, {@code @after})
+ * @param rulings      the programs a court has held unlawful ({@code rulings.csv}), one holding per program
  */
 public record RuleSet(String name, String version, KieBase kieBase, TableIndex tables, Map<String, RuleInfo> rules,
                       List<String> phases, Map<String, Integer> programOrder, Map<String, String> declarations,
                       List<StackingRelation> stacking, LocalDate coversFrom, LocalDate coversTo, Source coversSource,
                       List<Problem> warnings,
-                      Map<String, String> programTitles, Map<String, Scenario> scenarios, Precedence precedence) {
+                      Map<String, String> programTitles, Map<String, Scenario> scenarios, Precedence precedence,
+                      List<Ruling> rulings) {
 
     public RuleInfo info(Rule rule) {
         return rules.get(key(rule.getPackageName(), rule.getName()));
@@ -37,6 +39,16 @@ public record RuleSet(String name, String version, KieBase kieBase, TableIndex t
 
     static String key(String packageName, String ruleName) {
         return packageName + "/" + ruleName;
+    }
+
+    /** The holding on {@code program} as known on {@code day} (null: the final schedule); null when there is none. */
+    public Ruling rulingOn(String program, LocalDate day) {
+        for (Ruling r : rulings) {
+            if (r.program().equals(program) && r.knownOn(day)) {
+                return r;
+            }
+        }
+        return null;
     }
 
     public int programRank(String program) {

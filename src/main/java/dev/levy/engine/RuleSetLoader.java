@@ -52,6 +52,7 @@ public final class RuleSetLoader {
     static final String COUNTRY_GROUPS = "country_groups.csv";
     static final String STACKING_MATRIX = "stacking_matrix.csv";
     static final String SOURCES = "sources.csv";
+    static final String RULINGS = "rulings.csv";
     /** The folder of the scenarios shipped with the rules. */
     public static final String SCENARIOS = "scenarios/";
 
@@ -109,6 +110,7 @@ public final class RuleSetLoader {
         Source coversSource = props == null ? null : propertySource(props, "covers.source", sources);
         Timings.mark("properties, programs, sources, matrix");
 
+        List<Ruling> rulings = rulings(programOrder.keySet(), sources);
         TableLoader tables = new TableLoader(source, groups, sources, problems);
         Map<String, String> drl = new TreeMap<>();
         Map<String, String> csv = new TreeMap<>();
@@ -116,7 +118,7 @@ public final class RuleSetLoader {
             String rel = f.getKey();
             if (rel.endsWith(".drl")) {
                 drl.put(rel, f.getValue());
-            } else if (rel.endsWith(".csv") && !Set.of(PROGRAMS, DECLARATIONS, COUNTRY_GROUPS, STACKING_MATRIX, SOURCES).contains(rel)) {
+            } else if (rel.endsWith(".csv") && !Set.of(PROGRAMS, DECLARATIONS, COUNTRY_GROUPS, STACKING_MATRIX, SOURCES, RULINGS).contains(rel)) {
                 csv.put(rel, f.getValue());
             }
         }
@@ -176,7 +178,7 @@ public final class RuleSetLoader {
         RuleSet ruleSet = new RuleSet(props.getProperty("name", source.displayRoot()), source.version(), kieBase,
                 tables.index(), Map.copyOf(rules), phases, Map.copyOf(programOrder), Map.copyOf(declarations),
                 List.copyOf(stacking), coversFrom, coversTo, coversSource, warnings,
-                Map.copyOf(programTitles), Collections.unmodifiableMap(scenarios), precedence);
+                Map.copyOf(programTitles), Collections.unmodifiableMap(scenarios), precedence, rulings);
         Timings.mark("rule set version");
         return ruleSet;
     }
@@ -273,6 +275,52 @@ public final class RuleSetLoader {
             declarations.put(line.get(0), line.get(1));
         }
         return declarations;
+    }
+
+    /**
+     * {@code program,holding,decided,relief,relief_source,source}: the programs a court has held unlawful, one holding
+     * each. A rule set may have none (the file is optional).
+     */
+    private List<Ruling> rulings(Set<String> programs, Map<String, Source> sources) {
+        List<Ruling> out = new ArrayList<>();
+        if (!source.files().containsKey(RULINGS)) {
+            return out;
+        }
+        String where = source.display(RULINGS);
+        Set<String> seen = new TreeSet<>();
+        for (Csv.Line line : rows(RULINGS, 6, null)) {
+            String program = line.get(0);
+            Source holding = sources.get(line.get(5));
+            Source relief = sources.get(line.get(4));
+            LocalDate decided = null;
+            try {
+                decided = LocalDate.parse(line.get(2));
+            } catch (DateTimeParseException e) {
+                problems.add(Problem.error(where, line.number(), "decided '" + line.get(2) + "' is not a date YYYY-MM-DD"));
+            }
+            if (!programs.contains(program)) {
+                problems.add(Problem.error(where, line.number(), "no program " + program + " in " + PROGRAMS
+                        + Names.didYouMean(program, programs)));
+            } else if (!seen.add(program)) {
+                problems.add(Problem.error(where, line.number(), "program " + program + " has a holding already"));
+            }
+            if (line.get(1).isEmpty()) {
+                problems.add(Problem.error(where, line.number(), "the holding in words is missing"));
+            }
+            if (!line.get(3).equals("all") && !line.get(3).equals("plaintiffs")) {
+                problems.add(Problem.error(where, line.number(), "relief '" + line.get(3) + "' is not all or plaintiffs"));
+            }
+            if (holding == null || relief == null) {
+                String id = holding == null ? line.get(5) : line.get(4);
+                problems.add(Problem.error(where, line.number(), "no source " + id + " in " + SOURCES
+                        + Names.didYouMean(id, sources.keySet())));
+            }
+            if (decided != null && holding != null && relief != null) {
+                out.add(new Ruling(program, line.get(1), decided, line.get(3).equals("all"), holding.citation(),
+                        relief.citation()));
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** The legal sources rows cite by id ({@code sources.csv}: id, citation, link, confidence high or medium). */

@@ -101,7 +101,7 @@ final class TenDigitLines {
     private static Result asEightDigits(Shipment s, Result line, List<List<String>> classes) {
         List<Measure> measures = line.measures().stream().map(m -> !Objects.equals(m.heading(), line.hts()) ? m
                 : new Measure(m.program(), s.getHts(), m.rate(), m.basis(), m.amount(), m.citation(), m.description(),
-                        m.specific())).toList();
+                        m.specific(), m.invalidated())).toList();
         List<TraceStep> trace = new ArrayList<>();
         List<String> all = classes.stream().flatMap(List::stream).toList();
         trace.add(new TraceStep("10-digit lines", "HTS " + s.getHts() + ": every 10-digit line (" + lines(all)
@@ -109,6 +109,6 @@ final class TenDigitLines {
                 + line.hts(), STATISTICAL_NOTES));
         trace.addAll(line.trace());
         return new Result(line.id(), s.getHts(), line.origin(), line.entryDate(), line.value(), measures, line.totalDuty(),
-                line.totalRate(), line.notApplied(), trace, line.rulesVersion(), line.view());
+                line.totalRate(), line.notApplied(), trace, line.rulesVersion(), line.view(), line.refundable());
     }
 }

@@ -11,19 +11,22 @@ import org.kie.api.runtime.rule.Match;
  * Lets a rule fire only when it is part of the law a {@link LawView} reads:
  * <ul>
  *   <li>a rule published after the view's day ({@code @known}) does not exist in the law as known then;</li>
- *   <li>a rule never reacts to a duty of a program the view's scenario switches off: the duty is inert, as if it had not
- *       been imposed, so that no exception, stacking or all-in rule counts it (the evaluator then reports it as not
- *       applied, with the scenario's citation).</li>
+ *   <li>a rule never reacts to a duty of a program the view takes out (its scenario switches it off, or, after the
+ *       rulings, a court held it unlawful): the duty is inert, as if it had not been imposed, so that no exception,
+ *       stacking or all-in rule counts it (the evaluator then reports it as not applied, with the scenario's or the
+ *       holding's citation). So an all-in heading that goes gives back the Chapter 1-97 line it had set to 0.</li>
  * </ul>
  * Stateless; used only for views other than the final schedule, whose evaluation stays exactly as it was.
  */
 final class ViewFilter implements AgendaFilter {
     private final RuleSet ruleSet;
     private final LawView view;
+    private final Removals removals;
 
-    ViewFilter(RuleSet ruleSet, LawView view) {
+    ViewFilter(RuleSet ruleSet, LawView view, Removals removals) {
         this.ruleSet = ruleSet;
         this.view = view;
+        this.removals = removals;
     }
 
     @Override
@@ -33,12 +36,12 @@ final class ViewFilter implements AgendaFilter {
         if (s != null && info != null && !info.knownOn(view.knownOn(s))) {
             return false;
         }
-        return view.scenario() == null || !touchesSwitchedOff(match);
+        return !removals.any() || !touchesTakenOut(match);
     }
 
-    private boolean touchesSwitchedOff(Match match) {
+    private boolean touchesTakenOut(Match match) {
         for (Object o : match.getObjects()) {
-            if (o instanceof Duty d && view.scenario().offFor(d.getProgram(), d.getShipment().getRegimeDate()) != null) {
+            if (o instanceof Duty d && removals.of(d.getShipment(), d.getProgram()) != null) {
                 return true;
             }
         }

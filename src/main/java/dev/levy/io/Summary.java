@@ -16,22 +16,32 @@ import java.util.TreeMap;
  * entry, and the {@code view} of the results when they read other law than the final schedule (a batch reads one law).
  * Fed in input order on one thread; keys sorted, so the report is the same at any thread count.
  */
-@JsonPropertyOrder({"view", "read", "evaluated", "rejected", "totalValue", "totalDuty", "byProgram", "byOrigin",
-        "byMonth"})
+@JsonPropertyOrder({"view", "read", "evaluated", "rejected", "totalValue", "totalDuty", "totalRefundable", "byProgram",
+        "byOrigin", "byMonth"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public final class Summary {
 
-    /** Totals of one group: shipments in it, their value, and the duty (of the group's program, for byProgram). */
-    @JsonPropertyOrder({"shipments", "value", "duty"})
+    /**
+     * Totals of one group: shipments in it, their value, the duty (of the group's program, for byProgram) and, by origin
+     * and by month, the refundable part of it. A program has no refundable of its own: removing a measure held unlawful
+     * can give back another program's line (an all-in's Chapter 1-97 line), so refunds are totalled by entry.
+     */
+    @JsonPropertyOrder({"shipments", "value", "duty", "refundable"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public static final class Totals {
         private long shipments;
         private BigDecimal value = BigDecimal.ZERO.setScale(2);
         private BigDecimal duty = BigDecimal.ZERO.setScale(2);
+        private BigDecimal refundable;
 
-        void add(BigDecimal value, BigDecimal duty) {
+        /** Adds a shipment; {@code refundable} null for a program's group. */
+        void add(BigDecimal value, BigDecimal duty, BigDecimal refundable) {
             this.shipments++;
             this.value = this.value.add(value);
             this.duty = this.duty.add(duty);
+            if (refundable != null) {
+                this.refundable = (this.refundable == null ? BigDecimal.ZERO.setScale(2) : this.refundable).add(refundable);
+            }
         }
 
         public long getShipments() { return shipments; }
@@ -39,6 +49,8 @@ public final class Summary {
         public BigDecimal getValue() { return value; }
 
         public BigDecimal getDuty() { return duty; }
+
+        public BigDecimal getRefundable() { return refundable; }
     }
 
     private View view;
@@ -57,15 +69,16 @@ public final class Summary {
         }
         Result r = (Result) e;
         view = r.view();
-        all.add(r.value(), r.totalDuty());
-        byOrigin.computeIfAbsent(r.origin(), k -> new Totals()).add(r.value(), r.totalDuty());
-        byMonth.computeIfAbsent(r.entryDate().toString().substring(0, 7), k -> new Totals()).add(r.value(), r.totalDuty());
+        all.add(r.value(), r.totalDuty(), r.refundable());
+        byOrigin.computeIfAbsent(r.origin(), k -> new Totals()).add(r.value(), r.totalDuty(), r.refundable());
+        byMonth.computeIfAbsent(r.entryDate().toString().substring(0, 7), k -> new Totals())
+                .add(r.value(), r.totalDuty(), r.refundable());
         Map<String, BigDecimal> dutyByProgram = new TreeMap<>();
         for (Measure m : r.measures()) {
             dutyByProgram.merge(m.program(), m.amount(), BigDecimal::add);
         }
         dutyByProgram.forEach((program, duty) ->
-                byProgram.computeIfAbsent(program, k -> new Totals()).add(r.value(), duty));
+                byProgram.computeIfAbsent(program, k -> new Totals()).add(r.value(), duty, null));
     }
 
     /** Which law the totals read; null (absent) for the final schedule. */
@@ -80,6 +93,9 @@ public final class Summary {
     public BigDecimal getTotalValue() { return all.value; }
 
     public BigDecimal getTotalDuty() { return all.duty; }
+
+    /** The sum of the results' {@code refundable}. */
+    public BigDecimal getTotalRefundable() { return all.refundable == null ? BigDecimal.ZERO.setScale(2) : all.refundable; }
 
     public Map<String, Totals> getByProgram() { return byProgram; }
 

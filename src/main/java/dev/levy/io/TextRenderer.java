@@ -60,9 +60,19 @@ public final class TextRenderer {
         for (Measure m : r.measures()) {
             out.append(String.format("  %-" + width + "s  %-13s  %s%n", m.program(), m.heading(), charge(m)));
             out.append("  ").append(" ".repeat(width)).append("  ").append(m.citation()).append("\n");
+            if (m.invalidated() != null) {
+                out.append("  ").append(" ".repeat(width)).append("  held unlawful: ").append(m.invalidated()).append("\n");
+            }
         }
         out.append(String.format("  Total duty %s = %s%% of the value%n", MessageTemplate.usd(r.totalDuty()),
                 MessageTemplate.percent(r.totalRate())));
+        if (r.refundable().signum() == 0) {
+            out.append(String.format("  Refundable %s%n", MessageTemplate.usd(r.refundable())));
+        } else {
+            out.append(String.format("  Refundable %s: owed %s once the measures held unlawful are removed and the rest "
+                    + "recomputed%n", MessageTemplate.usd(r.refundable()),
+                    MessageTemplate.usd(r.totalDuty().subtract(r.refundable()))));
+        }
         if (!r.notApplied().isEmpty()) {
             out.append("\nNot applied\n");
             for (NotApplied n : r.notApplied()) {

@@ -17,11 +17,13 @@ import java.math.BigDecimal;
  * @param description the rule that applied it, in plain words
  * @param specific    the specific part of a specific or compound rate, e.g. {@code $0.044/kg x 1000 kg = $44.00}; absent
  *                    for an ad valorem measure ({@code amount} includes it)
+ * @param invalidated the citation of a court's holding that the measure is unlawful ({@code rules/rulings.csv}), as
+ *                    known on the day of the law read; absent otherwise. It stays in the result: it was assessed
  */
-@JsonPropertyOrder({"program", "heading", "rate", "basis", "amount", "citation", "description", "specific"})
+@JsonPropertyOrder({"program", "heading", "rate", "basis", "amount", "citation", "invalidated", "description", "specific"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Measure(String program, String heading, BigDecimal rate, BigDecimal basis, BigDecimal amount,
-                      String citation, String description, String specific) {
+                      String citation, String description, String specific, String invalidated) {
 
     /** The contract's program code of the Chapter 1-97 line at its column 1 rate. */
     public static final String MFN = "MFN";

@@ -12,18 +12,27 @@ import java.util.List;
  *
  * @param view which law the result read when it is not the final schedule (as known on a day, a scenario); null, and
  *             absent from the JSON, for the final schedule
+ * @param refundable USD to the cent, always present: {@code totalDuty} minus the duty the entry owes once every measure
+ *             a court has held unlawful, with relief for every importer, is removed and the rest recomputed (an all-in
+ *             heading that goes gives back the Chapter 1-97 line it had set to 0); 0.00 when nothing is
  */
 @JsonPropertyOrder({"id", "hts", "origin", "entryDate", "value", "view", "measures", "totalDuty", "totalRate",
-        "notApplied", "trace", "rulesVersion"})
+        "refundable", "notApplied", "trace", "rulesVersion"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Result(String id, String hts, String origin, LocalDate entryDate, BigDecimal value,
                      List<Measure> measures, BigDecimal totalDuty, BigDecimal totalRate,
                      List<NotApplied> notApplied, List<TraceStep> trace, String rulesVersion,
-                     View view) implements Evaluation {
+                     View view, BigDecimal refundable) implements Evaluation {
 
     public Result {
         measures = List.copyOf(measures);
         notApplied = List.copyOf(notApplied);
         trace = List.copyOf(trace);
+    }
+
+    /** This result with its refundable amount. */
+    public Result withRefundable(BigDecimal amount) {
+        return new Result(id, hts, origin, entryDate, value, measures, totalDuty, totalRate, notApplied, trace,
+                rulesVersion, view, amount);
     }
 }

@@ -9,14 +9,16 @@ import java.util.List;
 /**
  * The refund report as CSV for a spreadsheet: one row per entry line and instrument (program and Chapter 99 heading)
  * with a duty in any view, so that a pivot by line, program, heading, origin or month gives the report's totals. Amounts
- * in USD with two decimals; text cells quoted when they hold a comma, a quote or a line break. The last two columns say
- * which law the amounts read, as the JSON line's {@code views}: {@code filed_as_known}, the day whose published law
- * {@code filed} read, and {@code scenario_name}, the scenario of {@code scenario}; {@code owed} is the final schedule.
+ * in USD with two decimals; text cells quoted when they hold a comma, a quote or a line break. {@code invalidated} is
+ * the holding that the instrument is unlawful, if any. The last two columns say which law the amounts read, as the JSON
+ * line's {@code views}: {@code filed_as_known}, the day whose published law {@code filed} read, and {@code scenario_name},
+ * the what-if of {@code scenario} (both scenario columns empty without one); {@code assessed} is the final schedule and
+ * {@code owed} the final schedule after the rulings.
  */
 public final class RefundCsv {
     static final List<String> HEADER = List.of("line", "id", "entry_date", "month", "origin", "hts", "value", "program",
-            "heading", "filed", "owed", "scenario", "refund", "refund_under_scenario", "citation", "filed_as_known",
-            "scenario_name");
+            "heading", "filed", "assessed", "owed", "refund_corrections", "refund_ruling", "refund", "scenario",
+            "refund_under_scenario", "citation", "invalidated", "filed_as_known", "scenario_name");
 
     private final Writer out;
 
@@ -33,14 +35,17 @@ public final class RefundCsv {
         for (RefundLine.Instrument i : line.instruments()) {
             write(List.of(Long.toString(line.line()), text(line.id()), line.entryDate().toString(),
                     line.entryDate().toString().substring(0, 7), line.origin(), line.hts(), money(line.value()),
-                    i.program(), i.heading(), money(i.filed()), money(i.owed()), money(i.scenario()),
-                    money(i.getRefund()), money(i.getRefundUnderScenario()), text(i.citation()),
-                    line.views().filed().asKnown().toString(), line.views().scenario().scenario()));
+                    i.program(), i.heading(), money(i.filed()), money(i.assessed()), money(i.owed()),
+                    money(i.getRefundCorrections()), money(i.getRefundRuling()), money(i.getRefund()),
+                    money(i.scenario()), money(i.scenario() == null ? null : i.filed().subtract(i.scenario())),
+                    text(i.citation()), text(i.invalidated()), line.views().filed().asKnown().toString(),
+                    line.views().scenario() == null ? "" : line.views().scenario().scenario()));
         }
     }
 
+    /** An amount with two decimals; empty when there is none (no what-if scenario). */
     private static String money(BigDecimal amount) {
-        return amount.setScale(2).toPlainString();
+        return amount == null ? "" : amount.setScale(2).toPlainString();
     }
 
     private static String text(String s) {

@@ -46,6 +46,21 @@ class RuleSetLoaderTest {
     }
 
     @Test
+    void aRulingOnAnUnknownProgramOrWithAnUnknownReliefIsRefusedAtItsLine() throws IOException {
+        Path rules = rules();
+        Path rulings = rules.resolve("rulings.csv");
+        replace(rulings, "IEEPA_BRAZIL,", "IEEPA_BRASIL,");
+        replace(rulings, "was never owed,2026-02-20,all,cape-ieepa-refunds,learning-resources-v-trump\nIEEPA_RUSSIAN_OIL",
+                "was never owed,2026-02-20,everyone,cape-ieepa-refunds,learning-resources-v-trump\nIEEPA_RUSSIAN_OIL");
+        List<Problem> problems = problems(rules);
+        int line = lineOf(rulings, "IEEPA_BRASIL");
+        assertTrue(problems.stream().anyMatch(p -> p.line() == line
+                && p.message().contains("no program IEEPA_BRASIL") && p.message().contains("IEEPA_BRAZIL")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.message().contains("relief 'everyone' is not all or plaintiffs")),
+                problems.toString());
+    }
+
+    @Test
     void theProjectRulesLoadWithoutErrors() {
         Levy levy = Levy.fromDirectory(TestSupport.projectDir().resolve("rules"));
         assertTrue(levy.ruleSet().rules().size() > 10);

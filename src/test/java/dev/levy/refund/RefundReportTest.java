@@ -11,6 +11,8 @@ import dev.levy.io.Inputs;
 import dev.levy.model.LawView;
 import dev.levy.model.Result;
 import dev.levy.model.Scenario;
+import dev.levy.model.View;
+import dev.levy.io.Json;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -23,68 +25,115 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A year of generated entry lines: the refund report's totals are the sums of its lines, in every grouping. */
+/**
+ * A year of generated entry lines: each line's refund splits into the retroactive corrections (filed - assessed) and the
+ * rulings (assessed - owed, the assessed result's {@code refundable}); the report's totals are the sums of its lines, in
+ * every grouping; the report is the same at any thread count.
+ */
 class RefundReportTest {
     private static final int LINES = 3000;
 
-    @Test
-    void totalsReconcileWithTheLinesOverAYearOfGeneratedEntries() throws IOException {
-        Levy levy = TestSupport.levy();
-        Scenario scenario = levy.scenario("ieepa-invalidated");
-        RefundSummary summary = new RefundSummary(scenario.name());
-        List<RefundLine> lines = new ArrayList<>();
-        try (Inputs inputs = Inputs.open(new StringReader(generated(levy)), Inputs.Format.JSON)) {
-            levy.evaluate(inputs, 2, List.of(LawView.asKnownAtEntry(), LawView.FINAL, LawView.FINAL.with(scenario)),
-                    (input, e) -> RefundLine.of(input.line(), e), line -> {
-                        lines.add(line);
-                        summary.add(line);
-                    });
+    /** A report line with the {@code refundable} of its assessed result, to reconcile the two. */
+    private record Reported(RefundLine line, BigDecimal refundable) {}
+
+    private static List<LawView> views(Scenario whatIf) {
+        List<LawView> views = new ArrayList<>(List.of(LawView.asKnownAtEntry(), LawView.FINAL,
+                LawView.FINAL.withRulingsApplied()));
+        if (whatIf != null) {
+            views.add(LawView.FINAL.with(whatIf));
         }
-        assertEquals(LINES, summary.getRead());
+        return views;
+    }
+
+    private static List<Reported> report(Levy levy, String text, int threads, Scenario whatIf) throws IOException {
+        List<Reported> out = new ArrayList<>();
+        try (Inputs inputs = Inputs.open(new StringReader(text), Inputs.Format.JSON)) {
+            levy.evaluate(inputs, threads, views(whatIf), (input, e) -> new Reported(RefundLine.of(input.line(), e),
+                    e.get(1) instanceof Result r ? r.refundable() : null), out::add);
+        }
+        return out;
+    }
+
+    @Test
+    void refundsSplitByCauseAndReconcileLineByLineAndInTotalOverAYearOfGeneratedEntries() throws IOException {
+        Levy levy = TestSupport.levy();
+        Scenario whatIf = levy.scenario("japan-24-resumed");
+        RefundSummary summary = new RefundSummary(whatIf.name());
+        // the generator's year, and two lines of the retroactive corrections (Japan's and Korea's all-in)
+        String corrected = "{\"hts\":\"8479.50.00\",\"origin\":\"JP\",\"entryDate\":\"2025-08-20\",\"value\":10000}\n"
+                + "{\"hts\":\"3925.90.00\",\"origin\":\"KR\",\"entryDate\":\"2025-11-20\",\"value\":10000}\n";
+        List<Reported> reported = report(levy, generated(levy) + corrected, 2, whatIf);
+        List<RefundLine> lines = reported.stream().map(Reported::line).toList();
+        lines.forEach(summary::add);
+        assertEquals(LINES + 2, summary.getRead());
         assertEquals(0, summary.getRejected());
-        RefundSummary.Totals t = summary.getTotal();
-        assertEquals(sum(lines, RefundLine::filed), t.getFiled());
-        assertEquals(sum(lines, RefundLine::owed), t.getOwed());
-        assertEquals(sum(lines, RefundLine::scenario), t.getScenario());
-        assertEquals(sum(lines, RefundLine::refund), t.getRefund());
-        assertEquals(sum(lines, RefundLine::refundUnderScenario), t.getRefundUnderScenario());
-        for (RefundLine l : lines) {
+        BigDecimal refundable = zero();
+        for (Reported r : reported) {
+            RefundLine l = r.line();
+            assertEquals(r.refundable(), l.refundRuling(), "line " + l.line() + ": the ruling's refund is the refundable");
+            assertEquals(l.refund(), l.refundCorrections().add(l.refundRuling()), "line " + l.line());
+            assertTrue(l.refundRuling().signum() >= 0, "line " + l.line() + ": the rulings only take duty away");
+            assertTrue(l.refundCorrections().signum() >= 0, "line " + l.line() + ": the 2025 corrections only lowered duty");
             assertEquals(l.filed(), instruments(l, RefundLine.Instrument::filed), "line " + l.line());
+            assertEquals(l.assessed(), instruments(l, RefundLine.Instrument::assessed), "line " + l.line());
             assertEquals(l.owed(), instruments(l, RefundLine.Instrument::owed), "line " + l.line());
             assertEquals(l.scenario(), instruments(l, RefundLine.Instrument::scenario), "line " + l.line());
+            refundable = refundable.add(r.refundable());
         }
+        RefundSummary.Totals t = summary.getTotal();
+        assertEquals(sum(lines, RefundLine::filed), t.getFiled());
+        assertEquals(sum(lines, RefundLine::assessed), t.getAssessed());
+        assertEquals(sum(lines, RefundLine::owed), t.getOwed());
+        assertEquals(sum(lines, RefundLine::scenario), t.getScenario());
+        assertEquals(sum(lines, RefundLine::refundCorrections), t.getRefundCorrections());
+        assertEquals(sum(lines, RefundLine::refundRuling), t.getRefundRuling());
+        assertEquals(sum(lines, RefundLine::refund), t.getRefund());
+        assertEquals(sum(lines, RefundLine::refundUnderScenario), t.getRefundUnderScenario());
+        assertEquals(refundable, t.getRefundRuling(), "the rulings' refund is the sum of the results' refundable");
+        assertEquals(t.getRefund(), t.getRefundCorrections().add(t.getRefundRuling()));
         assertGroupsAddUp(summary.getByProgram(), t);
         assertGroupsAddUp(summary.getByOrigin(), t);
         assertGroupsAddUp(summary.getByMonth(), t);
         assertEquals(12, summary.getByMonth().size(), "a year of entries");
-        assertTrue(t.getRefundUnderScenario().signum() > 0, "IEEPA duties were paid in 2025");
+        assertTrue(t.getRefundRuling().signum() > 0, "IEEPA duties were paid in 2025");
+        assertTrue(t.getRefundCorrections().signum() > 0, "retroactive corrections were made in 2025");
+    }
+
+    @Test
+    void theReportIsTheSameAtAnyThreadCount() throws IOException {
+        Levy levy = TestSupport.levy();
+        String text = generated(levy).lines().limit(1500).reduce("", (a, b) -> a + b + "\n");
+        List<String> one = report(levy, text, 1, null).stream().map(r -> Json.compact(r.line())).toList();
+        List<String> three = report(levy, text, 3, null).stream().map(r -> Json.compact(r.line())).toList();
+        assertEquals(one, three);
     }
 
     @Test
     void eachLineIsTheEvaluationOfItsView() throws IOException {
         Levy levy = TestSupport.levy();
-        Scenario scenario = levy.scenario("ieepa-invalidated");
+        Scenario ieepa = levy.scenario("ieepa-invalidated");
         String text = generated(levy).lines().limit(300).reduce("", (a, b) -> a + b + "\n");
-        List<RefundLine> lines = new ArrayList<>();
-        try (Inputs inputs = Inputs.open(new StringReader(text), Inputs.Format.JSON)) {
-            levy.evaluate(inputs, 2, List.of(LawView.asKnownAtEntry(), LawView.FINAL, LawView.FINAL.with(scenario)),
-                    (input, e) -> RefundLine.of(input.line(), e), lines::add);
-        }
+        List<RefundLine> lines = report(levy, text, 2, null).stream().map(Reported::line).toList();
         List<String> shipments = text.lines().toList();
         for (RefundLine l : lines) {
             String json = shipments.get((int) l.line() - 1);
-            Result owed = TestSupport.result(levy.evaluate(json));
-            Result scen = TestSupport.result(levy.under(LawView.FINAL.with(scenario)).evaluate(json));
-            Result filed = TestSupport.result(levy.under(LawView.asKnown(regimeDate(owed, json))).evaluate(json));
+            Result assessed = TestSupport.result(levy.evaluate(json));
+            Result owed = TestSupport.result(levy.under(LawView.FINAL.withRulingsApplied()).evaluate(json));
+            Result filed = TestSupport.result(levy.under(LawView.asKnown(regimeDate(assessed, json))).evaluate(json));
+            assertEquals(assessed.totalDuty(), l.assessed(), json);
+            assertEquals(assessed.totalDuty().subtract(assessed.refundable()), l.owed(), json);
             assertEquals(owed.totalDuty(), l.owed(), json);
-            assertEquals(scen.totalDuty(), l.scenario(), json);
             assertEquals(filed.totalDuty(), l.filed(), json);
-            assertEquals(new RefundLine.Views(filed.view(), null, scen.view()), l.views(), "which law each amount read");
+            assertEquals(0, filed.refundable().signum(), "the ruling is not law as known in 2025: " + json);
+            // the ruling (rules/rulings.csv) removes what the what-if ieepa-invalidated switched off, no more, no less
+            assertEquals(TestSupport.result(levy.under(LawView.FINAL.with(ieepa)).evaluate(json)).totalDuty(), l.owed(), json);
+            assertEquals(new RefundLine.Views(filed.view(), null, new View(null, null, true), null), l.views(),
+                    "which law each amount read");
         }
     }
 
     @Test
-    void japaneseRobotFiledOwedAndRefundedOnTheCommandLine(@TempDir Path dir) throws IOException {
+    void japaneseRobotFiledAssessedOwedAndRefundedOnTheCommandLine(@TempDir Path dir) throws IOException {
         Path input = dir.resolve("in.jsonl");
         Files.writeString(input, "{\"id\":\"robot\",\"hts\":\"8479.50.00\",\"origin\":\"JP\",\"entryDate\":\"2025-08-20\","
                 + "\"value\":10000}\n");
@@ -94,24 +143,36 @@ class RefundReportTest {
                 summary.toString());
         assertEquals(0, run.exit(), run.err());
         var line = TestSupport.json(run.out().strip());
-        assertEquals(0, new BigDecimal("1750.00").compareTo(line.get("filed").decimalValue()));
-        assertEquals(0, new BigDecimal("1500.00").compareTo(line.get("owed").decimalValue()));
-        assertEquals(0, new BigDecimal("250.00").compareTo(line.get("scenario").decimalValue()));
-        assertEquals(0, new BigDecimal("250.00").compareTo(line.get("refund").decimalValue()));
-        assertEquals("{\"filed\":{\"asKnown\":\"2025-08-20\"},\"scenario\":{\"scenario\":\"ieepa-invalidated\"}}",
-                line.get("views").toString(), "filed read the law as known at entry, owed the final schedule (no view)");
+        assertMoney("1750.00", line.get("filed"));
+        assertMoney("1500.00", line.get("assessed"));
+        assertMoney("250.00", line.get("owed"));
+        assertMoney("250.00", line.get("refundCorrections"));
+        assertMoney("1250.00", line.get("refundRuling"));
+        assertMoney("1500.00", line.get("refund"));
+        assertTrue(line.get("scenario") == null && line.get("refundUnderScenario") == null, line.toString());
+        assertEquals("{\"filed\":{\"asKnown\":\"2025-08-20\"},\"owed\":{\"afterRulings\":true}}",
+                line.get("views").toString(), "filed read the law as known at entry, assessed the final schedule (no view)");
         List<String> rows = Files.readAllLines(csv);
         assertEquals(String.join(",", RefundCsv.HEADER), rows.get(0));
-        assertTrue(rows.get(0).endsWith(",citation,filed_as_known,scenario_name"), rows.get(0));
-        assertTrue(rows.stream().skip(1).allMatch(r -> r.endsWith(",2025-08-20,ieepa-invalidated")), rows.toString());
-        assertTrue(rows.stream().anyMatch(r -> r.contains(",IEEPA_RECIPROCAL,9903.02.30,1500.00,0.00,0.00,1500.00,")), rows.toString());
-        assertTrue(rows.stream().anyMatch(r -> r.contains(",MFN,8479.50.00,250.00,0.00,250.00,250.00,0.00,")), rows.toString());
-        assertTrue(Files.readString(summary).contains("\"scenario\" : \"ieepa-invalidated\""));
+        assertTrue(rows.get(0).endsWith(",citation,invalidated,filed_as_known,scenario_name"), rows.get(0));
+        assertTrue(rows.stream().skip(1).allMatch(r -> r.endsWith(",2025-08-20,")), rows.toString());
+        assertTrue(rows.stream().anyMatch(r -> r.contains(",IEEPA_RECIPROCAL,9903.02.30,1500.00,0.00,0.00,1500.00,0.00,1500.00,,,")), rows.toString());
+        assertTrue(rows.stream().anyMatch(r -> r.contains(",IEEPA_RECIPROCAL,9903.02.73,0.00,1500.00,0.00,-1500.00,1500.00,0.00,,,")), rows.toString());
+        assertTrue(rows.stream().anyMatch(r -> r.contains(",MFN,8479.50.00,250.00,0.00,250.00,250.00,-250.00,0.00,,,")), rows.toString());
         var views = TestSupport.json(Files.readString(summary)).get("views");
-        assertEquals("the final schedule", views.get("owed").asText());
+        assertEquals("the final schedule", views.get("assessed").asText());
         assertTrue(views.get("filed").asText().contains("as known at each line's entry"), views.toString());
-        assertTrue(views.get("scenario").asText().contains("ieepa-invalidated"), views.toString());
-        assertTrue(run.err().contains("duty filed 1750.00 (as known at entry), owed 1500.00 (final schedule)"), run.err());
+        assertTrue(views.get("owed").asText().contains("after the rulings"), views.toString());
+        assertTrue(run.err().contains("duty filed 1750.00 (as known at entry), assessed 1500.00 (final schedule), owed 250.00 "
+                + "(after the rulings); refund 1500.00 = retroactive corrections 250.00 + rulings 1250.00"), run.err());
+        CliRunner.Run whatIf = CliRunner.run("refunds", input.toString(), "--scenario", "japan-24-resumed");
+        assertEquals(0, whatIf.exit(), whatIf.err());
+        assertMoney("1500.00", TestSupport.json(whatIf.out().strip()).get("scenario"));
+    }
+
+    private static void assertMoney(String expected, com.fasterxml.jackson.databind.JsonNode actual) {
+        assertTrue(actual != null && new BigDecimal(expected).compareTo(actual.decimalValue()) == 0,
+                "expected " + expected + ", actual " + actual);
     }
 
     /** The shipment's regime date: its entry date, or the day before for an entry at 00:00. */
@@ -129,9 +190,12 @@ class RefundReportTest {
     }
 
     private static void assertGroupsAddUp(Map<String, RefundSummary.Totals> groups, RefundSummary.Totals total) {
-        assertEquals(total.getFiled(), groups.values().stream().map(RefundSummary.Totals::getFiled).reduce(zero(), BigDecimal::add));
-        assertEquals(total.getOwed(), groups.values().stream().map(RefundSummary.Totals::getOwed).reduce(zero(), BigDecimal::add));
-        assertEquals(total.getScenario(), groups.values().stream().map(RefundSummary.Totals::getScenario).reduce(zero(), BigDecimal::add));
+        for (Function<RefundSummary.Totals, BigDecimal> f : List.<Function<RefundSummary.Totals, BigDecimal>>of(
+                RefundSummary.Totals::getFiled, RefundSummary.Totals::getAssessed, RefundSummary.Totals::getOwed,
+                RefundSummary.Totals::getScenario, RefundSummary.Totals::getRefundCorrections,
+                RefundSummary.Totals::getRefundRuling)) {
+            assertEquals(f.apply(total), groups.values().stream().map(f).reduce(zero(), BigDecimal::add));
+        }
     }
 
     private static BigDecimal sum(List<RefundLine> lines, Function<RefundLine, BigDecimal> f) {

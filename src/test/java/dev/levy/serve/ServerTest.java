@@ -63,6 +63,17 @@ class ServerTest {
     }
 
     @Test
+    void resultsSayWhatIsRefundableAndWhichMeasuresWereHeldUnlawful() throws Exception {
+        HttpResponse<String> r = send("POST", "/v1/evaluate", ROBOT);
+        assertEquals(200, r.statusCode());
+        JsonNode result = json(r);
+        assertEquals(0, result.get("refundable").decimalValue().compareTo(new java.math.BigDecimal("1250.00")), r.body());
+        assertTrue(result.get("measures").get(0).get("invalidated").asText().startsWith("Learning Resources"), r.body());
+        assertEquals(0, json(send("POST", "/v1/evaluate", CAR)).get("refundable").decimalValue().signum(),
+                "refundable is always present, 0.00 when nothing is");
+    }
+
+    @Test
     void evaluatesAnArrayInOrderWithErrorsInTheirPlaces() throws Exception {
         String bad = "{\"id\":\"b\",\"hts\":\"12\",\"origin\":\"JP\",\"entryDate\":\"2025-04-17\",\"value\":1}";
         HttpResponse<String> r = send("POST", "/v1/evaluate", "[" + CAR + "," + bad + ",7]");

@@ -39,8 +39,9 @@ class TimeTravelTest {
     @Test
     void theLawAsKnownAfterEveryCorrectionIsTheFinalScheduleByteForByte() {
         Levy levy = TestSupport.levy();
-        Levy late = levy.under(LawView.asKnown(LocalDate.of(2026, 1, 1)));
-        View lateView = new View(LocalDate.of(2026, 1, 1), null);
+        // after every correction of 2025 and the ruling of 2026-02-20 (rules/rulings.csv)
+        Levy late = levy.under(LawView.asKnown(LocalDate.of(2026, 3, 1)));
+        View lateView = new View(LocalDate.of(2026, 3, 1), null);
         for (String json : generated(levy, 1500)) {
             Evaluation fin = levy.evaluate(json);
             Evaluation known = late.evaluate(json);
@@ -89,6 +90,18 @@ class TimeTravelTest {
         return Json.compact(node);
     }
 
+    /**
+     * The result without its view and what the ruling of 2026 adds ({@code refundable}, {@code invalidated}): the law
+     * as known at entry (2025) has no holding, so that those differ for every IEEPA line.
+     */
+    private static String withoutRulings(Evaluation e) {
+        ObjectNode node = Json.MAPPER.valueToTree(e);
+        node.remove("view");
+        node.remove("refundable");
+        node.path("measures").forEach(m -> ((ObjectNode) m).remove("invalidated"));
+        return Json.compact(node);
+    }
+
     @Test
     void asKnownAtEntryDiffersFromTheFinalScheduleOnlyForRetroactiveChanges() {
         Levy levy = TestSupport.levy();
@@ -97,7 +110,7 @@ class TimeTravelTest {
         for (String json : generated(levy, 1500)) {
             Evaluation a = levy.evaluate(json);
             Evaluation b = filed.evaluate(json);
-            if (!Json.compact(a).equals(withoutView(b))) {
+            if (!withoutRulings(a).equals(withoutRulings(b))) {
                 changed++;
             }
         }

@@ -11,6 +11,8 @@ import static org.apache.spark.sql.functions.sum;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.levy.io.Json;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Column;
@@ -54,36 +56,45 @@ public final class Evaluated implements AutoCloseable {
     }
 
     /**
-     * The totals of value and duty by program, origin and month of entry, as {@code levy eval --summary} writes them
+     * The totals of value, duty and refundable by program, origin and month of entry, as {@code levy eval --summary} writes them
      * (the same fields, order and exact decimals): aggregated on the cluster, only the groups come to the driver.
      */
     public ObjectNode summary() {
         Counts counts = counts();
         Dataset<Row> results = results();
-        Row totals = results.agg(sum("value"), sum("totalDuty")).first();
+        Row totals = results.agg(sum("value"), sum("totalDuty"), sum("refundable")).first();
         ObjectNode out = Json.MAPPER.createObjectNode();
         out.put("read", counts.read());
         out.put("evaluated", counts.evaluated());
         out.put("rejected", counts.rejected());
         out.put("totalValue", money(totals.getDecimal(0)));
         out.put("totalDuty", money(totals.getDecimal(1)));
+        out.put("totalRefundable", money(totals.getDecimal(2)));
         Dataset<Row> byShipmentAndProgram = results
                 .select(col("row"), col("value"), explode(col("measures")).as("m"))
                 .groupBy(col("row"), col("m.program").as("key"))
                 .agg(first("value").as("value"), sum("m.amount").as("duty"));
-        out.set("byProgram", groups(byShipmentAndProgram, col("key"), "duty"));
-        out.set("byOrigin", groups(results, col("origin"), "totalDuty"));
-        out.set("byMonth", groups(results, date_format(col("entryDate"), "yyyy-MM"), "totalDuty"));
+        // a program has no refundable of its own (removing a measure held unlawful can give back another's line)
+        out.set("byProgram", groups(byShipmentAndProgram, col("key"), "duty", null));
+        out.set("byOrigin", groups(results, col("origin"), "totalDuty", "refundable"));
+        out.set("byMonth", groups(results, date_format(col("entryDate"), "yyyy-MM"), "totalDuty", "refundable"));
         return out;
     }
 
-    private static ObjectNode groups(Dataset<Row> rows, Column key, String duty) {
+    private static ObjectNode groups(Dataset<Row> rows, Column key, String duty, String refundable) {
         Map<String, ObjectNode> sorted = new TreeMap<>();
-        for (Row g : rows.groupBy(key.as("key")).agg(count(lit(1)), sum("value"), sum(duty)).collectAsList()) {
+        List<Column> sums = new ArrayList<>(List.of(sum("value"), sum(duty)));
+        if (refundable != null) {
+            sums.add(sum(refundable));
+        }
+        for (Row g : rows.groupBy(key.as("key")).agg(count(lit(1)), sums.toArray(new Column[0])).collectAsList()) {
             ObjectNode totals = Json.MAPPER.createObjectNode();
             totals.put("shipments", g.getLong(1));
             totals.put("value", money(g.getDecimal(2)));
             totals.put("duty", money(g.getDecimal(3)));
+            if (refundable != null) {
+                totals.put("refundable", money(g.getDecimal(4)));
+            }
             sorted.put(g.getString(0), totals);
         }
         ObjectNode out = Json.MAPPER.createObjectNode();

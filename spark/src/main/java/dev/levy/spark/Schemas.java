@@ -31,7 +31,8 @@ public final class Schemas {
             .add("rate", RATE, false)
             .add("basis", MONEY, false)
             .add("amount", MONEY, false)
-            .add("citation", DataTypes.StringType, true);
+            .add("citation", DataTypes.StringType, true)
+            .add("invalidated", DataTypes.StringType, true);
 
     public static final StructType NOT_APPLIED = new StructType()
             .add("program", DataTypes.StringType, false)
@@ -55,6 +56,7 @@ public final class Schemas {
             .add("measures", DataTypes.createArrayType(MEASURE, false), false)
             .add("totalDuty", MONEY, false)
             .add("totalRate", RATE, false)
+            .add("refundable", MONEY, false)
             .add("notApplied", DataTypes.createArrayType(NOT_APPLIED, false), false)
             .add("rulesVersion", DataTypes.StringType, false)
             .add("view", VIEW, true)
@@ -92,7 +94,8 @@ public final class Schemas {
         List<Row> measures = new ArrayList<>(r.measures().size());
         for (Measure m : r.measures()) {
             measures.add(RowFactory.create(m.program(), m.heading(), exact(m.rate(), RATE, r, "rate"),
-                    exact(m.basis(), MONEY, r, "basis"), exact(m.amount(), MONEY, r, "amount"), m.citation()));
+                    exact(m.basis(), MONEY, r, "basis"), exact(m.amount(), MONEY, r, "amount"), m.citation(),
+                    m.invalidated()));
         }
         List<Row> notApplied = new ArrayList<>(r.notApplied().size());
         for (NotApplied n : r.notApplied()) {
@@ -101,7 +104,7 @@ public final class Schemas {
         }
         return RowFactory.create(r.id(), r.hts(), r.origin(), Date.valueOf(r.entryDate()), exact(r.value(), MONEY, r, "value"),
                 seq(measures), exact(r.totalDuty(), MONEY, r, "totalDuty"), exact(r.totalRate(), RATE, r, "totalRate"),
-                seq(notApplied), r.rulesVersion(), view(r.view()), row);
+                exact(r.refundable(), MONEY, r, "refundable"), seq(notApplied), r.rulesVersion(), view(r.view()), row);
     }
 
     private static Row view(View v) {

@@ -152,9 +152,23 @@ function renderResult(r) {
     el("p", { class: "total", id: "total" },
       "Total duty ", el("strong", {}, money(r.totalDuty)), " = ",
       el("strong", { id: "total-rate" }, percent(r.totalRate)), " of " + money(r.value)),
+    renderRefundable(r),
     el("p", { class: "muted" }, "HTS " + r.hts + ", origin " + r.origin + ", entered " + r.entryDate),
     renderMeasures(r.measures), renderNotApplied(r.notApplied), renderTrace(r.trace));
   return frag;
+}
+
+/**
+ * What a court's holding makes refundable (contract v1.1 `refundable`): the duty less what the entry owes once the
+ * measures held unlawful are removed and the rest recomputed.
+ */
+function renderRefundable(r) {
+  const cents = Math.round(Number(r.refundable) * 100);
+  const owedCents = Math.round(Number(r.totalDuty) * 100) - cents; // whole cents: no binary fractions shown
+  return el("p", { class: cents > 0 ? "refundable" : "muted", id: "refundable" },
+    "Refundable ", el("strong", {}, money(r.refundable)),
+    cents > 0 ? ": owed " + money(owedCents / 100) + " once the measures held unlawful are removed and the rest recomputed"
+      : "");
 }
 
 /** Which law the result read, when it is not the final schedule: first, so that no one takes it for what is owed. */
@@ -166,13 +180,15 @@ function renderView(view) {
 }
 
 function renderMeasures(measures) {
-  const rows = measures.map(m => el("tr", { "data-program": m.program },
-    el("th", { scope: "row", "data-label": "Program" }, el("code", {}, m.program)),
+  const rows = measures.map(m => el("tr", { "data-program": m.program, class: m.invalidated ? "invalidated" : "" },
+    el("th", { scope: "row", "data-label": "Program" }, el("code", {}, m.program),
+      m.invalidated ? el("div", { class: "held" }, "held unlawful") : null),
     el("td", { "data-label": "Heading" }, m.heading),
     el("td", { "data-label": "Arithmetic", class: "arith" },
       percent(m.rate) + " × " + money(m.basis) + " = ", el("strong", {}, money(m.amount)),
       m.specific ? el("div", { class: "muted" }, m.specific) : null),
-    el("td", { "data-label": "Citation" }, m.citation)));
+    el("td", { "data-label": "Citation" }, m.citation,
+      m.invalidated ? el("p", { class: "cite held" }, "Held unlawful: " + m.invalidated) : null)));
   return el("section", { "aria-labelledby": "measures-h" },
     el("h3", { id: "measures-h" }, "Measures, in CBP reporting order"),
     el("table", { class: "measures" },
