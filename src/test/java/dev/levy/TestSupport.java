@@ -38,6 +38,25 @@ public final class TestSupport {
     }
 
     /** A copy of the project's rules folder in {@code dir}, for a test to change. */
+    /**
+     * A DRL file of the copied rules' {@code brazil} folder for a test's own rules (package, imports, no rule yet): the
+     * bundled program files hold few rules now that most law is rows of tables.
+     */
+    public static Path testDrl(Path rules) throws IOException {
+        Path drl = rules.resolve("brazil/test.drl");
+        if (!Files.exists(drl)) {
+            Files.writeString(drl, """
+                    package levy.brazil
+
+                    import dev.levy.model.Shipment;
+                    import dev.levy.fact.Row;
+                    import dev.levy.fact.Duty;
+                    import dev.levy.fact.Exemption;
+                    """);
+        }
+        return drl;
+    }
+
     public static Path copyOfRules(Path dir) throws IOException {
         Path src = projectDir().resolve("rules");
         try (Stream<Path> walk = Files.walk(src)) {
