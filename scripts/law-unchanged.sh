@@ -8,6 +8,9 @@
 # Usage: scripts/law-unchanged.sh OLD_REF [LINES]     (LINES default 1000000; needs git, Maven, jq)
 # Each view is compared too: the final schedule, --as-known on 2025-06-01, and --scenario ieepa-invalidated.
 # Prints one line per comparison and exits 1 when any decision changed, listing the first differences.
+# LAW_UNCHANGED_IGNORE: jq paths left out of the comparison, for a change that adds a decision on purpose, e.g.
+#   LAW_UNCHANGED_IGNORE='.refundable .measures[]?.invalidated' (the old commit had no refunds)
+#   LAW_UNCHANGED_IGNORE='.notApplied[]?.basis' (issue 10's criterion: measures, totals and not-applied headings)
 set -euo pipefail
 old_ref=${1:?usage: scripts/law-unchanged.sh OLD_REF [LINES]}
 lines=${2:-1000000}
@@ -32,6 +35,11 @@ decisions='if has("error") then {id, error: {code: .error.code, field: .error.fi
   else {id, hts, totalDuty, totalRate, refundable, view,
         measures: [.measures[] | {program, heading, rate, specific, basis, amount, invalidated}],
         notApplied: [.notApplied[] | {program, heading, basis}] | sort_by(.program, .heading)} end'
+set -f  # the paths are jq, not file names
+for path in ${LAW_UNCHANGED_IGNORE:-}; do
+  decisions="$decisions | del($path)"
+done
+set +f
 
 status=0
 compare() { # name, input, eval options...
