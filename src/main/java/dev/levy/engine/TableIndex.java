@@ -306,7 +306,8 @@ public final class TableIndex {
                 DutyTable duty = dutyTables.get(c.table());
                 rows.add(new Row(s, new TableRow(c.table(), c.key(), c.rate(), c.heading(), c.from(), c.to(),
                         Source.ofScenario(scenario.name(), c.source()), "scenario " + scenario.name() + " rows[" + i + "]",
-                        null, null, null, null, duty == null ? null : duty.program(), null, null, null, duty)));
+                        null, null, null, null, duty == null ? null : duty.program(), null, null, null, null, null, null,
+                        java.util.Set.of(), null, null, duty)));
             }
         }
     }
