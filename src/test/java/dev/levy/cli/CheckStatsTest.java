@@ -20,7 +20,7 @@ class CheckStatsTest {
         Path rules = TestSupport.copyOfRules(dir);
         CliRunner.Run before = CliRunner.run("check", "--stats", "--rules", rules.toString());
         assertEquals(0, before.exit(), before.err());
-        Path drl = rules.resolve("brazil/brazil.drl");
+        Path drl = rules.resolve("section201/section201.drl");
         // an old-style rule: a literal salience, a date, a heading and a country written in DRL (refused by a load)
         Files.writeString(drl, Files.readString(drl) + """
 
