@@ -134,13 +134,13 @@ class ServerTest {
             assertTrue(!rule.get("citation").asText().isBlank(), rule.toString());
             assertTrue(!rule.has("salience"), "the order is named, not numbered: " + rule);
         }
-        JsonNode donations = null;
+        JsonNode ukDerivatives = null;
         for (JsonNode rule : rules.get("rules")) {
-            if (rule.get("name").asText().equals("Brazil exception: donations")) {
-                donations = rule;
+            if (rule.get("name").asText().equals("Section 232 exception: UK derivative metal stays at 25%")) {
+                ukDerivatives = rule;
             }
         }
-        assertEquals("[\"Brazil exception: informational materials\"]", donations.get("overrides").toString());
+        assertEquals("[\"Section 232 exception: UK metal stays at 25%\"]", ukDerivatives.get("overrides").toString());
     }
 
     @Test
