@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 /**
  * The law's particulars written in DRL code instead of data: a date, a Chapter 99 heading, an ISO country code. A date
  * is refused: it belongs in a table ({@code from}, {@code to}, {@code loaded_before}) or a {@code parameters.csv},
- * where the timeline reads it and a source backs it. Headings and country codes are reported as warnings until the
- * remaining rules read them from tables. Read on code only: comments, the rule's name and its metadata
+ * where the timeline reads it and a source backs it; a heading belongs in a table's heading column, a country in a
+ * table keyed by country or a group of {@code country_groups.csv}. Each is refused. Read on code only: comments, the rule's name and its metadata
  * ({@code @citation}, {@code @message}, {@code @untestable}, which may name what they cite in words) do not count.
  */
 final class LawLiterals {
@@ -35,9 +35,9 @@ final class LawLiterals {
                 case DATE -> Problem.errorAt(file, drl, l.offset(), "the date \"" + l.text() + "\" is written in DRL: put"
                         + " it in a table (from, to, loaded_before) or a parameters.csv with its source, and read it from"
                         + " the row (p.date, w.loadedBefore)");
-                case HEADING -> warningAt(file, drl, l.offset(), "the heading \"" + l.text() + "\" is written in DRL: a"
+                case HEADING -> Problem.errorAt(file, drl, l.offset(), "the heading \"" + l.text() + "\" is written in DRL: a"
                         + " table's heading column should carry it");
-                case COUNTRY -> warningAt(file, drl, l.offset(), "the country \"" + l.text() + "\" is written in DRL: a"
+                case COUNTRY -> Problem.errorAt(file, drl, l.offset(), "the country \"" + l.text() + "\" is written in DRL: a"
                         + " table keyed by country (or a group of country_groups.csv) should name it");
             });
         }
@@ -68,10 +68,5 @@ final class LawLiterals {
             i = end + 1;
         }
         return out;
-    }
-
-    private static Problem warningAt(String file, String text, int offset, String message) {
-        Problem at = Problem.errorAt(file, text, offset, message);
-        return new Problem(Problem.Severity.WARNING, file, at.line(), at.column(), message);
     }
 }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * row of the first one's table. A rule's shape is its code with comments, its name and its metadata removed, every
  * string and number literal replaced by a placeholder and its bindings renamed in order of appearance
  * ({@code s}, {@code d} become {@code $1}, {@code $2}); two rules with equal shapes in one phase are reported, naming
- * both. Reported as warnings until the copies the rules still hold are tables.
+ * both: an error, as every copy is a row of a table now.
  */
 final class RuleShapes {
     private static final Pattern RULE = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]*)\"");
@@ -38,7 +38,7 @@ final class RuleShapes {
             for (Shape s : shapes(display.apply(rel), text)) {
                 Shape first = seen.putIfAbsent(s.phase() + "\n" + s.shape(), s);
                 if (first != null) {
-                    out.add(Problem.warning(s.file(), s.line(), "rule \"" + s.rule() + "\" differs from \"" + first.rule()
+                    out.add(Problem.error(s.file(), s.line(), "rule \"" + s.rule() + "\" differs from \"" + first.rule()
                             + "\" (" + first.file() + ":" + first.line() + ") only in literals: one rule over a table"
                             + " should hold both"));
                 }

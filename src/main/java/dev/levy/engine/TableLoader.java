@@ -386,8 +386,11 @@ final class TableLoader {
             }
             LocalDate day = null;
             BigDecimal number = null;
+            String heading = null;
             if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
                 day = date(file, line, value, "value");
+            } else if (value.matches("\\d{4}\\.\\d{2}\\.\\d{2}")) {
+                heading = value; // a Chapter 99 heading a rule reports or matches: never written in DRL
             } else {
                 number = rate(file, line, value);
             }
@@ -395,7 +398,7 @@ final class TableLoader {
                 parameterDays.put(name, day);
             }
             index.declareTable(name);
-            index.addUnkeyedRow(keep(new TableRow(name, null, number, null, from, to, src, where, null, null, null, null,
+            index.addUnkeyedRow(keep(new TableRow(name, null, number, heading, from, to, src, where, null, null, null, null,
                     null, null, null, day, null, null, null, Set.of(), null, null, null)));
         }
     }

@@ -56,6 +56,7 @@ class PrecedenceConversionTest {
             }
         }
         assertEquals(List.of(), changed);
-        assertTrue(pairs > 100, "the old order still covers the bundled rules: " + pairs + " pairs compared");
+        // the rules merged into tables (129 -> 61 rules) took their old names with them: 56 pairs of the old order remain
+        assertTrue(pairs > 50, "the old order still covers the bundled rules: " + pairs + " pairs compared");
     }
 }
