@@ -135,7 +135,7 @@ class StackingMatrixTest {
         }
         for (List<StackingRelation> rs : sorted.values()) {
             for (StackingRelation r : rs) {
-                String window = r.from() == null && r.to() == null ? "all 2025"
+                String window = r.from() == null && r.to() == null ? "the whole span covered"
                         : (r.from() == null ? "" : "from " + r.from()) + (r.from() != null && r.to() != null ? " " : "")
                         + (r.to() == null ? "" : "before " + r.to());
                 out.append("| ").append(r.program()).append(" | ").append(r.other()).append(" | ")
