@@ -20,8 +20,13 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.Agenda;
@@ -84,7 +89,7 @@ public final class Evaluator {
                 }
             }
         }
-        List<Result> results = evaluateInSession(session);
+        List<Result> results = evaluateInSession(session, true);
         List<Evaluation> out = new ArrayList<>(shipments.size());
         int next = shipments.size();
         for (int i = 0; i < shipments.size(); i++) {
@@ -100,14 +105,21 @@ public final class Evaluator {
         return out;
     }
 
-    private List<Result> evaluateInSession(List<Shipment> shipments) {
+    /**
+     * @param traced whether the results carry their trace: not for the evaluation after the rulings, which only gives
+     *               {@code refundable} its total
+     */
+    private List<Result> evaluateInSession(List<Shipment> shipments, boolean traced) {
         KieSession session = ruleSet.kieBase().newKieSession();
         try {
-            TraceCollector trace = new TraceCollector();
-            session.addEventListener(trace);
-            ReliefDuties relief = afterRulings == null ? null : new ReliefDuties();
+            TraceCollector trace = traced ? new TraceCollector() : null;
+            if (trace != null) {
+                session.addEventListener(trace);
+            }
+            ReliefDuties relief = afterRulings == null ? null : new ReliefDuties(afterRulings.removals);
             if (relief != null) {
-                session.addEventListener(relief);
+                session.addEventListener((RuleRuntimeEventListener) relief);
+                session.addEventListener((AgendaEventListener) relief);
             }
             for (Shipment s : shipments) {
                 session.insert(s);
@@ -134,10 +146,15 @@ public final class Evaluator {
             for (Shipment s : shipments) {
                 List<Duty> owed = new ArrayList<>(duties.getOrDefault(s, List.of()));
                 List<NotApplied> off = switchedOff(s, owed);
-                results.add(assemble(s, owed, exemptions.getOrDefault(s, List.of()), off, trace));
+                Result result = assemble(s, owed, exemptions.getOrDefault(s, List.of()), off, trace);
                 if (relief != null && relief.imposedOn(s, ruleSet, view.knownOn(s))) {
-                    refund.add(s);
+                    if (relief.reactedOn(s)) {
+                        refund.add(s);
+                    } else {
+                        result = result.withRefundable(result.totalDuty().subtract(owedAfterRulings(s, result)));
+                    }
                 }
+                results.add(result);
             }
             return refund.isEmpty() ? results : withRefundable(shipments, results, refund);
         } finally {
@@ -146,12 +163,28 @@ public final class Evaluator {
     }
 
     /**
+     * What a shipment on which no rule reacted to a duty held unlawful (see {@link ReliefDuties}) owes after the rulings:
+     * the view after the rulings fires the very same rules on it, so it owes its measures less those the rulings take
+     * out, each rounded as here. Summed as {@link #assemble} sums them, so the difference is that of a second evaluation.
+     */
+    private BigDecimal owedAfterRulings(Shipment s, Result result) {
+        BigDecimal owed = BigDecimal.ZERO.setScale(2);
+        for (Measure m : result.measures()) {
+            if (afterRulings.removals.of(s, m.program()) == null) {
+                owed = owed.add(m.amount());
+            }
+        }
+        return owed;
+    }
+
+    /**
      * The results with their {@code refundable}: for each shipment on which a duty of a program held unlawful (with
-     * relief) was imposed, its duty minus what the same law owes after the rulings, evaluated again in one session. A
-     * shipment on which no such duty was ever imposed owes the same after the rulings: nothing to recompute.
+     * relief) was imposed and a rule reacted to it, its duty minus what the same law owes after the rulings, evaluated
+     * again in one session. A shipment on which no such duty was ever imposed owes the same after the rulings: nothing
+     * to recompute; one on which no rule reacted to it, its measures less those duties ({@link #owedAfterRulings}).
      */
     private List<Result> withRefundable(List<Shipment> shipments, List<Result> results, List<Shipment> refund) {
-        List<Result> owed = afterRulings.evaluateInSession(refund);
+        List<Result> owed = afterRulings.evaluateInSession(refund, false);
         Map<Shipment, Result> owedByShipment = new IdentityHashMap<>();
         for (int i = 0; i < refund.size(); i++) {
             owedByShipment.put(refund.get(i), owed.get(i));
@@ -167,16 +200,48 @@ public final class Evaluator {
 
     /**
      * Records the shipments on which a rule imposed a duty of a program that some ruling with relief names: only their
-     * duty can change after the rulings (the view after the rulings differs only in what it does with such duties).
+     * duty can change after the rulings (the view after the rulings differs only in what it does with such duties). And
+     * among them those on which a fired rule matched such a duty (an exception or a stacking rule that removed it or
+     * counted it): the view after the rulings holds such matches back ({@link ViewFilter}) and nothing else, so a
+     * shipment where none fired goes through the same firings there, and only these need evaluating again.
      */
-    private static final class ReliefDuties extends DefaultRuleRuntimeEventListener {
+    private static final class ReliefDuties extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
         private final Map<Shipment, Set<String>> programs = new IdentityHashMap<>();
+        private final Set<Shipment> reacted = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        /** What the view after the rulings takes out. */
+        private final Removals afterRulings;
+
+        ReliefDuties(Removals afterRulings) {
+            this.afterRulings = afterRulings;
+        }
 
         @Override
         public void objectInserted(ObjectInsertedEvent event) {
             if (event.getObject() instanceof Duty d) {
                 programs.computeIfAbsent(d.getShipment(), k -> new HashSet<>()).add(d.getProgram());
             }
+        }
+
+        @Override
+        public void objectUpdated(ObjectUpdatedEvent event) {
+        }
+
+        @Override
+        public void objectDeleted(ObjectDeletedEvent event) {
+        }
+
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+            for (Object o : event.getMatch().getObjects()) {
+                if (o instanceof Duty d && afterRulings.of(d.getShipment(), d.getProgram()) != null) {
+                    reacted.add(d.getShipment());
+                }
+            }
+        }
+
+        /** Whether a fired rule matched a duty that the view after the rulings takes out of {@code s}. */
+        boolean reactedOn(Shipment s) {
+            return reacted.contains(s);
         }
 
         boolean imposedOn(Shipment s, RuleSet ruleSet, LocalDate knownOn) {
@@ -249,7 +314,7 @@ public final class Evaluator {
                 .thenComparing(NotApplied::reason, Comparator.nullsFirst(Comparator.naturalOrder())));
         BigDecimal rate = plain(total.multiply(HUNDRED).divide(s.getValue(), 4, RoundingMode.HALF_UP));
         return new Result(s.getId(), s.getHts(), s.getOrigin(), s.getEntryDate(), s.getValue(), measures, total, rate,
-                notApplied, steps(s, trace.stepsOf(s), off), ruleSet.version(), view.of(s), BigDecimal.ZERO.setScale(2));
+                notApplied, steps(s, trace == null ? List.of() : trace.stepsOf(s), off), ruleSet.version(), view.of(s), BigDecimal.ZERO.setScale(2));
     }
 
     /** The trace, with a last step per program the view took out (its scenario, or a ruling). */

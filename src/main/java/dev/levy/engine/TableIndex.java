@@ -46,6 +46,8 @@ public final class TableIndex {
     private final Map<String, Map<String, List<TableRow>>> exceptionRows = new java.util.TreeMap<>();
     /** The listed duty tables ({@code duties/listed_duties.csv}), by table name. */
     private final Map<String, DutyTable> dutyTables = new java.util.TreeMap<>();
+    /** The tables a row's {@code list} or a listed duty's {@code unless} names: see {@link Row#isNamed()}. */
+    private final Set<String> namedTables = new java.util.HashSet<>();
     /** See {@link #lineClasses()}; filled by {@link #classifyTenDigitLines()} once the tables are loaded. */
     private LineClasses lineClasses = new LineClasses(new TreeMap<>());
 
@@ -131,6 +133,9 @@ public final class TableIndex {
     }
 
     private void noteProgram(TableRow row) {
+        if (row.list() != null) {
+            namedTables.add(row.list());
+        }
         if (row.program() != null) {
             tablePrograms.computeIfAbsent(row.table(), k -> new TreeSet<>()).add(row.program());
             exceptionRows.computeIfAbsent(row.table(), k -> new LinkedHashMap<>())
@@ -149,6 +154,7 @@ public final class TableIndex {
 
     void declareDutyTable(DutyTable duty) {
         dutyTables.put(duty.table(), duty);
+        namedTables.addAll(duty.unless());
     }
 
     /** The listed duty tables by name: what each imposes, on which basis, for which origins. */
@@ -373,14 +379,14 @@ public final class TableIndex {
         ScheduleLine line = scheduleLine(s.getHtsDigits(), s.getRegimeDate());
         if (line != null) {
             if (line.general().rate() != null) {
-                rows.add(new Row(s, line.general()));
+                rows.add(row(s, line.general()));
             }
             TableRow special = s.getSpi() == null ? null : line.special().get(s.getSpi());
             if (special != null) {
-                rows.add(new Row(s, special));
+                rows.add(row(s, special));
             }
             if (line.column2().rate() != null) {
-                rows.add(new Row(s, line.column2()));
+                rows.add(row(s, line.column2()));
             }
         }
         if (view.scenario() != null) {
@@ -401,7 +407,7 @@ public final class TableIndex {
             if (!c.remove()) {
                 // a row of a listed duty table imposes the table's duty, as the row it replaces did
                 DutyTable duty = dutyTables.get(c.table());
-                rows.add(new Row(s, new TableRow(c.table(), c.key(), c.rate(), c.heading(), c.from(), c.to(),
+                rows.add(row(s, new TableRow(c.table(), c.key(), c.rate(), c.heading(), c.from(), c.to(),
                         Source.ofScenario(scenario.name(), c.source()), "scenario " + scenario.name() + " rows[" + i + "]",
                         null, null, null, null, duty == null ? null : duty.program(), null, null, null, null, null, null, Set.of(),
                         null, null, duty)));
@@ -468,13 +474,18 @@ public final class TableIndex {
         return dates;
     }
 
-    private static void addInForce(List<Row> out, Shipment s, List<TableRow> candidates, LocalDate known) {
+    /** The shipment's fact of a table row, told whether another row names its table ({@link Row#isNamed()}). */
+    private Row row(Shipment s, TableRow r) {
+        return new Row(s, r, namedTables.contains(r.table()));
+    }
+
+    private void addInForce(List<Row> out, Shipment s, List<TableRow> candidates, LocalDate known) {
         if (candidates == null) {
             return;
         }
         for (TableRow r : candidates) {
             if (r.inForceOn(s.getRegimeDate()) && r.knownOn(known)) {
-                out.add(new Row(s, r));
+                out.add(row(s, r));
             }
         }
     }

@@ -14,10 +14,13 @@ import java.util.Set;
 public final class Row implements ShipmentFact {
     private final Shipment shipment;
     private final TableRow row;
+    private final boolean named;
 
-    public Row(Shipment shipment, TableRow row) {
+    /** @param named whether a {@code list} or {@code unless} column of the rule set names the row's table */
+    public Row(Shipment shipment, TableRow row, boolean named) {
         this.shipment = shipment;
         this.row = row;
+        this.named = named;
     }
 
     @Override
@@ -135,6 +138,15 @@ public final class Row implements ShipmentFact {
 
     /** The tables whose row (for the shipment's origin) takes a listed duty's place; empty: none. */
     public Set<String> getUnless() { return row.duty() == null ? Set.of() : row.duty().unless(); }
+
+    /**
+     * Whether a column of the rule set names the row's table: an exception's or a parameter's {@code list}, a listed
+     * duty's {@code unless}. Only such a row can match {@code table == x.list} or {@code table memberOf r.unless}, so
+     * a rule tests {@code named == true} first in that pattern: Drools then keeps the other rows (most rows of a
+     * shipment: relations, exceptions, parameters) out of the join at an alpha node, instead of holding every row of
+     * every shipment in the join's memory.
+     */
+    public boolean isNamed() { return named; }
 
     /** A parameter whose value is a day: that day ({@code parameters.csv}). */
     public LocalDate getDate() { return row.date(); }

@@ -35,7 +35,7 @@ class AllInTest {
     private static Row row(Shipment s, String rate, String perUnit) {
         return new Row(s, new TableRow("mfn", "15042060", new BigDecimal(rate), "1504.20.60", null, null,
                 new Source("usitc-hts-2025", "USITC HTSUS 2025 Basic Edition", "", Source.HIGH), "schedule.csv:2",
-                perUnit == null ? null : new BigDecimal(perUnit), perUnit == null ? null : "kg"));
+                perUnit == null ? null : new BigDecimal(perUnit), perUnit == null ? null : "kg"), false);
     }
 
     private static Duty mfn(Shipment s, String rate, String perUnit) {

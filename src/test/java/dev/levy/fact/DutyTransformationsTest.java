@@ -44,7 +44,7 @@ class DutyTransformationsTest {
     private static Map<String, Transformation> transformations() {
         RuleContext other = context("other rule", "other citation");
         Row replacement = new Row(shipment(), new TableRow("t", null, new BigDecimal("25"), "9903.01.99", null, null,
-                new Source("src", "src", "", Source.HIGH), "t.csv:2", new BigDecimal("0.02"), "liter"));
+                new Source("src", "src", "", Source.HIGH), "t.csv:2", new BigDecimal("0.02"), "liter"), false);
         Map<String, Transformation> out = new LinkedHashMap<>();
         out.put("carveOut", new Transformation(d -> d.carveOut("9903.01.34", new BigDecimal("20000")),
                 Set.of("basis", "carvedOut")));
@@ -119,7 +119,7 @@ class DutyTransformationsTest {
     /** 1504.20.60 (1.5 cents/kg + 5%), 10000 kg worth $80,000, with a part already carved out. */
     private static Duty sample() {
         Row schedule = new Row(shipment(), new TableRow("schedule", "15042060", new BigDecimal("5"), "1504.20.60",
-                null, null, new Source("src", "src", "", Source.HIGH), "schedule.csv:2", new BigDecimal("0.015"), "kg"));
+                null, null, new Source("src", "src", "", Source.HIGH), "schedule.csv:2", new BigDecimal("0.015"), "kg"), false);
         return Duty.of(context("imposing rule", "imposing citation"), shipment(), "MFN", "1504.20.60", schedule,
                 new BigDecimal("80000")).carveOut("seed", new BigDecimal("1"));
     }
