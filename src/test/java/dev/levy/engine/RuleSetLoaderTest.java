@@ -132,10 +132,10 @@ class RuleSetLoaderTest {
     @Test
     void theSpanOfTheRulesCitesASourceById() throws IOException {
         Path rules = rules();
-        replace(rules.resolve("ruleset.properties"), "covers.source=ruleset-covers-2025", "covers.source=ruleset-covers-2052");
+        replace(rules.resolve("ruleset.properties"), "covers.source=ruleset-covers-2025-2026", "covers.source=ruleset-covers-2025-2062");
         assertTrue(problems(rules).stream().anyMatch(p -> p.file().endsWith("ruleset.properties")
-                && p.message().contains("'covers.source': 'ruleset-covers-2052' is not an id of sources.csv")
-                && p.message().contains("ruleset-covers-2025")), "an unknown id, with the id it resembles");
+                && p.message().contains("'covers.source': 'ruleset-covers-2025-2062' is not an id of sources.csv")
+                && p.message().contains("ruleset-covers-2025-2026")), "an unknown id, with the id it resembles");
     }
 
     @Test

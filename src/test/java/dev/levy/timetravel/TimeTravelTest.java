@@ -10,6 +10,7 @@ import dev.levy.Levy;
 import dev.levy.TestSupport;
 import dev.levy.bench.ShipmentGenerator;
 import dev.levy.cli.CliRunner;
+import dev.levy.engine.Ruling;
 import dev.levy.io.Json;
 import dev.levy.io.TextRenderer;
 import dev.levy.model.Evaluation;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,9 +41,11 @@ class TimeTravelTest {
     @Test
     void theLawAsKnownAfterEveryCorrectionIsTheFinalScheduleByteForByte() {
         Levy levy = TestSupport.levy();
-        // after every correction of 2025 and the ruling of 2026-02-20 (rules/rulings.csv)
-        Levy late = levy.under(LawView.asKnown(LocalDate.of(2026, 3, 1)));
-        View lateView = new View(LocalDate.of(2026, 3, 1), null);
+        // after every correction, every action of the span covered and every holding of rules/rulings.csv
+        LocalDate afterAll = Stream.concat(Stream.of(levy.ruleSet().coversTo()),
+                levy.ruleSet().rulings().stream().map(Ruling::decided)).max(LocalDate::compareTo).orElseThrow();
+        Levy late = levy.under(LawView.asKnown(afterAll));
+        View lateView = new View(afterAll, null);
         for (String json : generated(levy, 1500)) {
             Evaluation fin = levy.evaluate(json);
             Evaluation known = late.evaluate(json);
@@ -171,11 +175,11 @@ class TimeTravelTest {
         Path rules = TestSupport.copyOfRules(dir.resolve("b"));
         Path drl = rules.resolve("stacking/stacking.drl");
         Files.writeString(drl, Files.readString(drl).replaceFirst("\n    ruleflow-group \"stacking\"",
-                "\n    @known(\"section232_metal_content_frm\")\n    ruleflow-group \"stacking\""));
+                "\n    @known(\"reciprocal_august_in_transit_loaded_befor\")\n    ruleflow-group \"stacking\""));
         List<String> errors = errors(rules);
         assertTrue(errors.stream().anyMatch(p -> p.contains("stacking.drl")
-                && p.contains("@known(\"section232_metal_content_frm\") names no parameter")
-                && p.contains("section232_metal_content_from")),
+                && p.contains("@known(\"reciprocal_august_in_transit_loaded_befor\") names no parameter")
+                && p.contains("reciprocal_august_in_transit_loaded_before")),
                 errors.toString());
     }
 
