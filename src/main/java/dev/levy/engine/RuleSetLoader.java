@@ -297,18 +297,8 @@ public final class RuleSetLoader {
             String program = line.get(0);
             Source holding = sources.get(line.get(5));
             Source relief = sources.get(line.get(4));
-            LocalDate decided = null;
-            try {
-                decided = LocalDate.parse(line.get(2));
-            } catch (DateTimeParseException e) {
-                problems.add(Problem.error(where, line.number(), "decided '" + line.get(2) + "' is not a date YYYY-MM-DD"));
-            }
-            if (!programs.contains(program)) {
-                problems.add(Problem.error(where, line.number(), "no program " + program + " in " + PROGRAMS
-                        + Names.didYouMean(program, programs)));
-            } else if (!seen.add(program)) {
-                problems.add(Problem.error(where, line.number(), "program " + program + " has a holding already"));
-            }
+            LocalDate decided = day(where, line, "decided", line.get(2));
+            onceEach(where, line, program, programs, seen, "has a holding already");
             if (line.get(1).isEmpty()) {
                 problems.add(Problem.error(where, line.number(), "the holding in words is missing"));
             }
@@ -352,12 +342,7 @@ public final class RuleSetLoader {
                 }
             }
             LocalDate known = line.get(3).isEmpty() ? ends : day(where, line, "known", line.get(3));
-            if (!programs.contains(program)) {
-                problems.add(Problem.error(where, line.number(), "no program " + program + " in " + PROGRAMS
-                        + Names.didYouMean(program, programs)));
-            } else if (!seen.add(program)) {
-                problems.add(Problem.error(where, line.number(), "program " + program + " ends twice"));
-            }
+            onceEach(where, line, program, programs, seen, "ends twice");
             if (line.get(4).isEmpty()) {
                 problems.add(Problem.error(where, line.number(), "the reason in words is missing"));
             }
@@ -367,6 +352,17 @@ public final class RuleSetLoader {
             }
         }
         return List.copyOf(out);
+    }
+
+    /** A row of a file with one row per program: its program exists and has no row before it. */
+    private void onceEach(String where, Csv.Line line, String program, Set<String> programs, Set<String> seen,
+                          String twice) {
+        if (!programs.contains(program)) {
+            problems.add(Problem.error(where, line.number(), "no program " + program + " in " + PROGRAMS
+                    + Names.didYouMean(program, programs)));
+        } else if (!seen.add(program)) {
+            problems.add(Problem.error(where, line.number(), "program " + program + " " + twice));
+        }
     }
 
     private LocalDate day(String where, Csv.Line line, String column, String text) {

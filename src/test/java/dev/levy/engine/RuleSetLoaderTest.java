@@ -61,6 +61,21 @@ class RuleSetLoaderTest {
     }
 
     @Test
+    void aTerminationOnAnUnknownProgramOrAtAMalformedTimeIsRefusedAtItsLine() throws IOException {
+        Path rules = rules();
+        Path ends = rules.resolve("terminations.csv");
+        replace(ends, "IEEPA_BRAZIL,2026-02-24,00:00,", "IEEPA_BRASIL,2026-02-24,00:00,");
+        replace(ends, "IEEPA_RUSSIAN_OIL,2026-02-24,00:00,", "IEEPA_RUSSIAN_OIL,2026-02-24,midnight,");
+        List<Problem> problems = problems(rules);
+        int line = lineOf(ends, "IEEPA_BRASIL");
+        assertTrue(problems.stream().anyMatch(p -> p.line() == line && p.file().endsWith("terminations.csv")
+                && p.message().contains("no program IEEPA_BRASIL") && p.message().contains("IEEPA_BRAZIL")), problems.toString());
+        int time = lineOf(ends, "midnight");
+        assertTrue(problems.stream().anyMatch(p -> p.line() == time && p.message().contains("at 'midnight' is not a time HH:MM")),
+                problems.toString());
+    }
+
+    @Test
     void theProjectRulesLoadWithoutErrors() {
         Levy levy = Levy.fromDirectory(TestSupport.projectDir().resolve("rules"));
         assertTrue(levy.ruleSet().rules().size() > 10);
@@ -132,7 +147,7 @@ class RuleSetLoaderTest {
     @Test
     void theSpanOfTheRulesCitesASourceById() throws IOException {
         Path rules = rules();
-        replace(rules.resolve("ruleset.properties"), "covers.source=ruleset-covers-2025", "covers.source=ruleset-covers-2052");
+        replace(rules.resolve("ruleset.properties"), "covers.source=ruleset-covers-2025-2026", "covers.source=ruleset-covers-2052");
         assertTrue(problems(rules).stream().anyMatch(p -> p.file().endsWith("ruleset.properties")
                 && p.message().contains("'covers.source': 'ruleset-covers-2052' is not an id of sources.csv")
                 && p.message().contains("ruleset-covers-2025")), "an unknown id, with the id it resembles");
