@@ -205,8 +205,8 @@ public final class Evaluator {
 
     /**
      * Takes out of {@code duties} those of programs the view takes out: its scenario's, those that ended before the
-     * entry, or (after the rulings) those held unlawful (the rules never reacted to them: see {@link ViewFilter}), and says so with the scenario's or the holding's
-     * citation.
+     * entry, or (after the rulings) those held unlawful (the rules never reacted to them: see {@link ViewFilter}), and
+     * says so with the scenario's, the end's or the holding's citation.
      */
     private List<NotApplied> switchedOff(Shipment s, List<Duty> duties) {
         List<NotApplied> out = new ArrayList<>();

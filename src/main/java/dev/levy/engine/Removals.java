@@ -41,8 +41,10 @@ final class Removals {
             return true;
         }
         for (Shipment s : shipments) {
-            if (terminated(s) != null) {
-                return true;
+            for (Termination t : terminations.values()) {
+                if (ended(s, t.program())) {
+                    return true;
+                }
             }
         }
         return false;
@@ -52,16 +54,6 @@ final class Removals {
     boolean ended(Shipment s, String program) {
         Termination t = terminations.get(program);
         return t != null && t.ended(s) && t.knownOn(view.knownOn(s));
-    }
-
-    /** Some program that ended before {@code s} was entered, as the view knows; null if none. */
-    private Termination terminated(Shipment s) {
-        for (Termination t : terminations.values()) {
-            if (t.ended(s) && t.knownOn(view.knownOn(s))) {
-                return t;
-            }
-        }
-        return null;
     }
 
     /** Why the view removes the shipment's duties of {@code program}; null when it does not. */

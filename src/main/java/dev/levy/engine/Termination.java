@@ -2,7 +2,6 @@ package dev.levy.engine;
 
 import dev.levy.model.Shipment;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 
 /**
@@ -24,7 +23,8 @@ public record Termination(String program, LocalDate endsOn, LocalTime endsAt, Lo
 
     /** Whether {@code s}, entered on its date at its time, is at or after the end. */
     public boolean ended(Shipment s) {
-        return !LocalDateTime.of(s.getEntryDate(), s.getEntryTime()).isBefore(LocalDateTime.of(endsOn, endsAt));
+        int day = s.getEntryDate().compareTo(endsOn);
+        return day > 0 || day == 0 && !s.getEntryTime().isBefore(endsAt);
     }
 
     /** Whether the law as known on {@code day} has the end; null is the final schedule, which has every one. */
