@@ -219,6 +219,9 @@ public final class Evaluator {
                         null));
             }
         }
+        // the session hands its duties back in no fixed order: the trace steps follow this list, so order it
+        out.sort(Comparator.comparingInt((NotApplied n) -> ruleSet.programRank(n.program()))
+                .thenComparing(NotApplied::heading).thenComparing(NotApplied::reason));
         return out;
     }
 
