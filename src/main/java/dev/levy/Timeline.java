@@ -20,7 +20,7 @@ import java.util.TreeSet;
 
 /**
  * How one shipment's treatment changes with its entry date: the shipment evaluated as if entered on each day where a
- * table row or parameter matching it starts, ends or names a day (the DRL writes no dates: {@code levy check}). From it, the plain-words hints of the text
+ * table row or parameter matching it starts, ends or names a day, or a program ends ({@code terminations.csv}) (the DRL writes no dates: {@code levy check}). From it, the plain-words hints of the text
  * format: "would apply if entered on or after ...".
  */
 public final class Timeline {
@@ -48,6 +48,7 @@ public final class Timeline {
         RuleSet rules = levy.ruleSet();
         SortedSet<LocalDate> days = new TreeSet<>(rules.tables().changeDates(s));
         days.add(rules.coversFrom());
+        rules.terminations().forEach(t -> days.add(t.endsOn())); // a program's end changes every shipment it reached
         List<JsonNode> variants = new ArrayList<>();
         List<LocalDate> from = new ArrayList<>();
         for (LocalDate d : days) {

@@ -3,10 +3,12 @@ package dev.levy.bench;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.levy.engine.RuleSet;
 import dev.levy.engine.TableIndex;
+import dev.levy.engine.Termination;
 import dev.levy.io.Json;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +17,8 @@ import java.util.SplittableRandom;
 /**
  * Realistic shipments for benchmarks, deterministic for a seed: HTS numbers from the rules' own MFN schedule, origins
  * from the countries the rules' tables name, entry dates across the period the rules cover, and a share of shipments
- * with US content, metal content, in-transit facts, a midnight entry time or a special program claim. Every generated
+ * with US content, metal content, in-transit facts, a midnight entry time, an entry in the minute before or at the end
+ * of a program ({@code terminations.csv}) or a special program claim. Every generated
  * shipment is valid, so a benchmark measures evaluation, not rejection. No tariff fact is written here: all of them
  * come from the rule set.
  */
@@ -28,6 +31,8 @@ public final class ShipmentGenerator {
     private final List<String> origins;
     private final LocalDate from;
     private final int days;
+    /** The instants at which a program ends, inside the span covered. */
+    private final List<LocalDateTime> ends = new ArrayList<>();
     private final SplittableRandom random;
     private long count;
 
@@ -38,6 +43,12 @@ public final class ShipmentGenerator {
         this.from = ruleSet.coversFrom();
         this.days = (int) ChronoUnit.DAYS.between(from, ruleSet.coversTo());
         this.random = new SplittableRandom(seed);
+        for (Termination t : ruleSet.terminations()) {
+            LocalDateTime end = LocalDateTime.of(t.endsOn(), t.endsAt());
+            if (t.endsOn().isAfter(from) && t.endsOn().isBefore(ruleSet.coversTo()) && !ends.contains(end)) {
+                ends.add(end);
+            }
+        }
         if (hts.isEmpty() || origins.isEmpty()) {
             throw new IllegalStateException("the rules' schedule or tables name no HTS line or country to generate from");
         }
@@ -51,9 +62,16 @@ public final class ShipmentGenerator {
         s.put("hts", dotted(digits));
         s.put("origin", pick(origins));
         LocalDate entry = from.plusDays(random.nextInt(days));
-        s.put("entryDate", entry.toString());
-        if (chance(10) && entry.isAfter(from)) { // at 00:00 the previous day's law applies
-            s.put("entryTime", "00:00");
+        if (!ends.isEmpty() && chance(2)) { // at a program's end, or the minute before it
+            LocalDateTime at = pick(ends).minusMinutes(random.nextInt(2));
+            entry = at.toLocalDate();
+            s.put("entryDate", entry.toString());
+            s.put("entryTime", at.toLocalTime().toString());
+        } else {
+            s.put("entryDate", entry.toString());
+            if (chance(10) && entry.isAfter(from)) { // at 00:00 the previous day's law applies
+                s.put("entryTime", "00:00");
+            }
         }
         BigDecimal value = cents(100 + random.nextInt(500_000));
         s.put("value", value);

@@ -133,8 +133,9 @@ public final class Evaluator {
                 agenda.getAgendaGroup(phases.get(i)).setFocus(); // a stack: the first phase is focused last
             }
             int limit = MAX_FIRINGS_PER_SHIPMENT * Math.max(1, shipments.size());
-            int fired = view.isFinal() ? session.fireAllRules(limit)
-                    : session.fireAllRules(new ViewFilter(ruleSet, view, removals), limit);
+            boolean filtered = !view.isFinal() || removals.anyFrom(shipments);
+            int fired = filtered ? session.fireAllRules(new ViewFilter(ruleSet, view, removals), limit)
+                    : session.fireAllRules(limit);
             if (fired >= limit) {
                 throw new IllegalStateException("the rules did not settle after " + limit
                         + " firings: a rule probably re-triggers itself");
@@ -145,9 +146,9 @@ public final class Evaluator {
             List<Shipment> refund = new ArrayList<>();
             for (Shipment s : shipments) {
                 List<Duty> owed = new ArrayList<>(duties.getOrDefault(s, List.of()));
-                List<NotApplied> off = switchedOff(s, owed);
+                List<NotApplied> off = filtered ? switchedOff(s, owed) : List.of();
                 Result result = assemble(s, owed, exemptions.getOrDefault(s, List.of()), off, trace);
-                if (relief != null && relief.imposedOn(s, ruleSet, view.knownOn(s))) {
+                if (relief != null && relief.imposedOn(s, ruleSet, view.knownOn(s), removals)) {
                     if (relief.reactedOn(s)) {
                         refund.add(s);
                     } else {
@@ -244,8 +245,11 @@ public final class Evaluator {
             return reacted.contains(s);
         }
 
-        boolean imposedOn(Shipment s, RuleSet ruleSet, LocalDate knownOn) {
+        boolean imposedOn(Shipment s, RuleSet ruleSet, LocalDate knownOn, Removals removals) {
             for (String program : programs.getOrDefault(s, Set.of())) {
+                if (removals.ended(s, program)) {
+                    continue; // never assessed: nothing of it to refund
+                }
                 Ruling r = ruleSet.rulingOn(program, knownOn);
                 if (r != null && r.reliefForAll()) {
                     return true;
@@ -265,14 +269,11 @@ public final class Evaluator {
     }
 
     /**
-     * Takes out of {@code duties} those of programs the view takes out: its scenario's, or (after the rulings) those held
-     * unlawful (the rules never reacted to them: see {@link ViewFilter}), and says so with the scenario's or the holding's
-     * citation.
+     * Takes out of {@code duties} those of programs the view takes out: its scenario's, those that ended before the
+     * entry, or (after the rulings) those held unlawful (the rules never reacted to them: see {@link ViewFilter}), and
+     * says so with the scenario's, the end's or the holding's citation.
      */
     private List<NotApplied> switchedOff(Shipment s, List<Duty> duties) {
-        if (!removals.any()) {
-            return List.of();
-        }
         List<NotApplied> out = new ArrayList<>();
         for (java.util.Iterator<Duty> it = duties.iterator(); it.hasNext(); ) {
             Duty d = it.next();
@@ -283,6 +284,9 @@ public final class Evaluator {
                         null));
             }
         }
+        // the session hands its duties back in no fixed order: the trace steps follow this list, so order it
+        out.sort(Comparator.comparingInt((NotApplied n) -> ruleSet.programRank(n.program()))
+                .thenComparing(NotApplied::heading).thenComparing(NotApplied::reason));
         return out;
     }
 
@@ -306,6 +310,9 @@ public final class Evaluator {
                 .thenComparing(Measure::basis).thenComparing(Measure::amount));
         List<NotApplied> notApplied = new ArrayList<>(off);
         for (Exemption e : exemptions) {
+            if (removals.ended(s, e.getProgram())) {
+                continue; // a program that has ended has no exceptions left to report: its end is the record
+            }
             notApplied.add(new NotApplied(e.getProgram(), e.getHeading(), e.getReason(), e.getCitation(),
                     e.getBasis() == null ? null : e.getBasis().setScale(2, RoundingMode.HALF_UP)));
         }

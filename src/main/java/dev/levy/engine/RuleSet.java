@@ -25,13 +25,14 @@ import org.kie.api.definition.rule.Rule;
  * @param scenarios    the scenarios shipped with the rules ({@code scenarios/*.yaml}), by name
  * @param precedence   the named order of the rules in each phase ({@code @overrides}, {@code @after})
  * @param rulings      the programs a court has held unlawful ({@code rulings.csv}), one holding per program
+ * @param terminations the programs that end as a whole at an instant ({@code terminations.csv}), one end per program
  */
 public record RuleSet(String name, String version, KieBase kieBase, TableIndex tables, Map<String, RuleInfo> rules,
                       List<String> phases, Map<String, Integer> programOrder, Map<String, String> declarations,
                       List<StackingRelation> stacking, LocalDate coversFrom, LocalDate coversTo, Source coversSource,
                       List<Problem> warnings,
                       Map<String, String> programTitles, Map<String, Scenario> scenarios, Precedence precedence,
-                      List<Ruling> rulings) {
+                      List<Ruling> rulings, List<Termination> terminations) {
 
     public RuleInfo info(Rule rule) {
         return rules.get(key(rule.getPackageName(), rule.getName()));

@@ -4,6 +4,7 @@ import dev.levy.io.Csv;
 import dev.levy.model.Problem;
 import dev.levy.model.RuleSetException;
 import dev.levy.model.Scenario;
+import dev.levy.model.Shipment;
 import dev.levy.policy.RulePolicy;
 import dev.levy.scenario.ScenarioLoader;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.io.StringReader;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,6 +55,7 @@ public final class RuleSetLoader {
     static final String STACKING_MATRIX = "stacking_matrix.csv";
     static final String SOURCES = "sources.csv";
     static final String RULINGS = "rulings.csv";
+    static final String TERMINATIONS = "terminations.csv";
     /** The folder of the scenarios shipped with the rules. */
     public static final String SCENARIOS = "scenarios/";
 
@@ -111,6 +114,7 @@ public final class RuleSetLoader {
         Timings.mark("properties, programs, sources, matrix");
 
         List<Ruling> rulings = rulings(programOrder.keySet(), sources);
+        List<Termination> terminations = terminations(programOrder.keySet(), sources);
         TableLoader tables = new TableLoader(source, groups, sources, problems);
         Map<String, String> drl = new TreeMap<>();
         Map<String, String> csv = new TreeMap<>();
@@ -118,7 +122,8 @@ public final class RuleSetLoader {
             String rel = f.getKey();
             if (rel.endsWith(".drl")) {
                 drl.put(rel, f.getValue());
-            } else if (rel.endsWith(".csv") && !Set.of(PROGRAMS, DECLARATIONS, COUNTRY_GROUPS, STACKING_MATRIX, SOURCES, RULINGS).contains(rel)) {
+            } else if (rel.endsWith(".csv") && !Set.of(PROGRAMS, DECLARATIONS, COUNTRY_GROUPS, STACKING_MATRIX, SOURCES, RULINGS,
+                    TERMINATIONS).contains(rel)) {
                 csv.put(rel, f.getValue());
             }
         }
@@ -178,7 +183,7 @@ public final class RuleSetLoader {
         RuleSet ruleSet = new RuleSet(props.getProperty("name", source.displayRoot()), source.version(), kieBase,
                 tables.index(), Map.copyOf(rules), phases, Map.copyOf(programOrder), Map.copyOf(declarations),
                 List.copyOf(stacking), coversFrom, coversTo, coversSource, warnings,
-                Map.copyOf(programTitles), Collections.unmodifiableMap(scenarios), precedence, rulings);
+                Map.copyOf(programTitles), Collections.unmodifiableMap(scenarios), precedence, rulings, terminations);
         Timings.mark("rule set version");
         return ruleSet;
     }
@@ -292,18 +297,8 @@ public final class RuleSetLoader {
             String program = line.get(0);
             Source holding = sources.get(line.get(5));
             Source relief = sources.get(line.get(4));
-            LocalDate decided = null;
-            try {
-                decided = LocalDate.parse(line.get(2));
-            } catch (DateTimeParseException e) {
-                problems.add(Problem.error(where, line.number(), "decided '" + line.get(2) + "' is not a date YYYY-MM-DD"));
-            }
-            if (!programs.contains(program)) {
-                problems.add(Problem.error(where, line.number(), "no program " + program + " in " + PROGRAMS
-                        + Names.didYouMean(program, programs)));
-            } else if (!seen.add(program)) {
-                problems.add(Problem.error(where, line.number(), "program " + program + " has a holding already"));
-            }
+            LocalDate decided = day(where, line, "decided", line.get(2));
+            onceEach(where, line, program, programs, seen, "has a holding already");
             if (line.get(1).isEmpty()) {
                 problems.add(Problem.error(where, line.number(), "the holding in words is missing"));
             }
@@ -321,6 +316,62 @@ public final class RuleSetLoader {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * {@code program,ends,at,known,reason,source}: the programs that end as a whole at an instant, one end each. {@code at}
+     * is the time of day on {@code ends} (HH:MM; empty: 00:01, the usual 12:01 a.m.), {@code known} the day the end was
+     * published (empty: {@code ends}). A rule set may have none (the file is optional).
+     */
+    private List<Termination> terminations(Set<String> programs, Map<String, Source> sources) {
+        List<Termination> out = new ArrayList<>();
+        if (!source.files().containsKey(TERMINATIONS)) {
+            return out;
+        }
+        String where = source.display(TERMINATIONS);
+        Set<String> seen = new TreeSet<>();
+        for (Csv.Line line : rows(TERMINATIONS, 6, sources)) {
+            String program = line.get(0);
+            LocalDate ends = day(where, line, "ends", line.get(1));
+            LocalTime at = Shipment.CHANGES_TAKE_EFFECT_AT;
+            if (!line.get(2).isEmpty()) {
+                try {
+                    at = LocalTime.parse(line.get(2));
+                } catch (DateTimeParseException e) {
+                    problems.add(Problem.error(where, line.number(), "at '" + line.get(2) + "' is not a time HH:MM"));
+                }
+            }
+            LocalDate known = line.get(3).isEmpty() ? ends : day(where, line, "known", line.get(3));
+            onceEach(where, line, program, programs, seen, "ends twice");
+            if (line.get(4).isEmpty()) {
+                problems.add(Problem.error(where, line.number(), "the reason in words is missing"));
+            }
+            Source cited = sources.get(line.get(5));
+            if (ends != null && known != null && cited != null) {
+                out.add(new Termination(program, ends, at, known, line.get(4), cited.citation()));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** A row of a file with one row per program: its program exists and has no row before it. */
+    private void onceEach(String where, Csv.Line line, String program, Set<String> programs, Set<String> seen,
+                          String twice) {
+        if (!programs.contains(program)) {
+            problems.add(Problem.error(where, line.number(), "no program " + program + " in " + PROGRAMS
+                    + Names.didYouMean(program, programs)));
+        } else if (!seen.add(program)) {
+            problems.add(Problem.error(where, line.number(), "program " + program + " " + twice));
+        }
+    }
+
+    private LocalDate day(String where, Csv.Line line, String column, String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            problems.add(Problem.error(where, line.number(), column + " '" + text + "' is not a date YYYY-MM-DD"));
+            return null;
+        }
     }
 
     /** The legal sources rows cite by id ({@code sources.csv}: id, citation, link, confidence high or medium). */

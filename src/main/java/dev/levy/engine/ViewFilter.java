@@ -11,12 +11,13 @@ import org.kie.api.runtime.rule.Match;
  * Lets a rule fire only when it is part of the law a {@link LawView} reads:
  * <ul>
  *   <li>a rule published after the view's day ({@code @known}) does not exist in the law as known then;</li>
- *   <li>a rule never reacts to a duty of a program the view takes out (its scenario switches it off, or, after the
- *       rulings, a court held it unlawful): the duty is inert, as if it had not been imposed, so that no exception,
+ *   <li>a rule never reacts to a duty of a program the view takes out (its scenario switches it off, the program
+ *       ended before the entry, or, after the rulings, a court held it unlawful): the duty is inert, as if it had not been imposed, so that no exception,
  *       stacking or all-in rule counts it (the evaluator then reports it as not applied, with the scenario's or the
  *       holding's citation). So an all-in heading that goes gives back the Chapter 1-97 line it had set to 0.</li>
  * </ul>
- * Stateless; used only for views other than the final schedule, whose evaluation stays exactly as it was.
+ * Stateless; used for views other than the final schedule, and for the final schedule only in a session with an
+ * entry after the end of a program (the other sessions run unfiltered, exactly as before).
  */
 final class ViewFilter implements AgendaFilter {
     private final RuleSet ruleSet;
@@ -36,7 +37,7 @@ final class ViewFilter implements AgendaFilter {
         if (s != null && info != null && !info.knownOn(view.knownOn(s))) {
             return false;
         }
-        return !removals.any() || !touchesTakenOut(match);
+        return !touchesTakenOut(match);
     }
 
     private boolean touchesTakenOut(Match match) {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A year of generated entry lines: each line's refund splits into the retroactive corrections (filed - assessed) and the
+ * Generated entry lines over the whole span the rules cover (2025 and 2026, IEEPA's end included): each line's refund splits into the retroactive corrections (filed - assessed) and the
  * rulings (assessed - owed, the assessed result's {@code refundable}); the report's totals are the sums of its lines, in
  * every grouping; the report is the same at any thread count.
  */
@@ -55,7 +55,7 @@ class RefundReportTest {
     }
 
     @Test
-    void refundsSplitByCauseAndReconcileLineByLineAndInTotalOverAYearOfGeneratedEntries() throws IOException {
+    void refundsSplitByCauseAndReconcileLineByLineAndInTotalOverGeneratedEntriesOf2025And2026() throws IOException {
         Levy levy = TestSupport.levy();
         Scenario whatIf = levy.scenario("japan-24-resumed");
         RefundSummary summary = new RefundSummary(whatIf.name());
@@ -68,8 +68,12 @@ class RefundReportTest {
         assertEquals(LINES + 2, summary.getRead());
         assertEquals(0, summary.getRejected());
         BigDecimal refundable = zero();
+        BigDecimal refundable2026 = zero();
+        java.time.LocalDate decided = levy.ruleSet().rulings().get(0).decided();
+        long n = 0;
         for (Reported r : reported) {
             RefundLine l = r.line();
+            assertEquals(++n, l.line(), "every line accounted for, once, in input order");
             assertEquals(r.refundable(), l.refundRuling(), "line " + l.line() + ": the ruling's refund is the refundable");
             assertEquals(l.refund(), l.refundCorrections().add(l.refundRuling()), "line " + l.line());
             assertTrue(l.refundRuling().signum() >= 0, "line " + l.line() + ": the rulings only take duty away");
@@ -79,6 +83,13 @@ class RefundReportTest {
             assertEquals(l.owed(), instruments(l, RefundLine.Instrument::owed), "line " + l.line());
             assertEquals(l.scenario(), instruments(l, RefundLine.Instrument::scenario), "line " + l.line());
             refundable = refundable.add(r.refundable());
+            if (l.entryDate().getYear() == decided.getYear()) {
+                refundable2026 = refundable2026.add(r.refundable());
+            }
+            if (ended(levy, l)) {
+                assertEquals(zero(), r.refundable(), "line " + l.line() + ": no IEEPA duty after its end, nothing to refund");
+                assertTrue(l.differences().stream().noneMatch(i -> i.program().startsWith("IEEPA")), "line " + l.line());
+            }
         }
         RefundSummary.Totals t = summary.getTotal();
         assertEquals(sum(lines, RefundLine::filed), t.getFiled());
@@ -94,8 +105,11 @@ class RefundReportTest {
         assertGroupsAddUp(summary.getByProgram(), t);
         assertGroupsAddUp(summary.getByOrigin(), t);
         assertGroupsAddUp(summary.getByMonth(), t);
-        assertEquals(12, summary.getByMonth().size(), "a year of entries");
+        assertEquals(java.time.temporal.ChronoUnit.MONTHS.between(levy.ruleSet().coversFrom().withDayOfMonth(1),
+                levy.ruleSet().coversTo().minusDays(1).withDayOfMonth(1)) + 1, summary.getByMonth().size(),
+                "entries in every month the rules cover");
         assertTrue(t.getRefundRuling().signum() > 0, "IEEPA duties were paid in 2025");
+        assertTrue(refundable2026.signum() > 0, "and in 2026 until their end");
         assertTrue(t.getRefundCorrections().signum() > 0, "retroactive corrections were made in 2025");
     }
 
@@ -124,7 +138,11 @@ class RefundReportTest {
             assertEquals(assessed.totalDuty().subtract(assessed.refundable()), l.owed(), json);
             assertEquals(owed.totalDuty(), l.owed(), json);
             assertEquals(filed.totalDuty(), l.filed(), json);
-            assertEquals(0, filed.refundable().signum(), "the ruling is not law as known in 2025: " + json);
+            if (regimeDate(assessed, json).isBefore(levy.ruleSet().rulings().get(0).decided())) {
+                assertEquals(0, filed.refundable().signum(), "the ruling is not law as known before its day: " + json);
+            } else {
+                assertEquals(assessed.refundable(), filed.refundable(), "as known from the ruling's day: " + json);
+            }
             // the ruling (rules/rulings.csv) removes what the what-if ieepa-invalidated switched off, no more, no less
             assertEquals(TestSupport.result(levy.under(LawView.FINAL.with(ieepa)).evaluate(json)).totalDuty(), l.owed(), json);
             assertEquals(new RefundLine.Views(filed.view(), null, new View(null, null, true), null), l.views(),
@@ -168,6 +186,12 @@ class RefundReportTest {
         CliRunner.Run whatIf = CliRunner.run("refunds", input.toString(), "--scenario", "japan-24-resumed");
         assertEquals(0, whatIf.exit(), whatIf.err());
         assertMoney("1500.00", TestSupport.json(whatIf.out().strip()).get("scenario"));
+    }
+
+    /** Whether the line was entered after every IEEPA program had ended (rules/terminations.csv). */
+    private static boolean ended(Levy levy, RefundLine l) {
+        return levy.ruleSet().terminations().stream().filter(t -> t.program().startsWith("IEEPA"))
+                .allMatch(t -> !l.entryDate().isBefore(t.endsOn().plusDays(1)));
     }
 
     private static void assertMoney(String expected, com.fasterxml.jackson.databind.JsonNode actual) {
