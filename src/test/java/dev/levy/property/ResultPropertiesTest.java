@@ -110,12 +110,31 @@ class ResultPropertiesTest {
             Result declared = eval(with);
             if (SHIELDING.contains(fact)) {
                 noProgramRises(fact, without, declared, with);
+            } else if (chapter197LineRestored(without, declared)) {
+                // the exception lifted an all-in heading that had set the Chapter 1-97 line to 0 (a 15% all-in of a
+                // deal country, found by seed 20250417 on a Japanese aluminum plate in transit since before
+                // 2025-08-07): the earlier law it restores is the 10% baseline plus the column 1 rate, which can exceed
+                // 15%. The additional duties still never rise.
+                assertTrue(additionalDuty(declared).compareTo(additionalDuty(without)) <= 0, fact + " raised the"
+                        + " additional duties from " + additionalDuty(without) + " to " + additionalDuty(declared)
+                        + " for " + with);
             } else {
                 assertTrue(declared.totalDuty().compareTo(without.totalDuty()) <= 0, fact + " raised the duty from "
                         + without.totalDuty() + " to " + declared.totalDuty() + " for " + with);
             }
         });
         System.out.println("property exceptions: " + n + " pairs");
+    }
+
+    /** Whether the Chapter 1-97 line was 0% somewhere without the exception (an all-in heading replaced it) and is not with it. */
+    private static boolean chapter197LineRestored(Result without, Result declared) {
+        return without.measures().stream().anyMatch(m -> m.program().equals("MFN") && m.rate().signum() == 0)
+                && declared.measures().stream().anyMatch(m -> m.program().equals("MFN") && m.rate().signum() > 0);
+    }
+
+    private static BigDecimal additionalDuty(Result r) {
+        return r.measures().stream().filter(m -> !m.program().equals("MFN") && !m.program().equals("COLUMN_2"))
+                .map(Measure::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private static void noProgramRises(String fact, Result without, Result declared, JsonNode shipment) {
