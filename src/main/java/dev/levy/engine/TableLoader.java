@@ -81,7 +81,7 @@ final class TableLoader {
 
     /** The header of a file of listed duty tables ({@code duties/listed_duties.csv}). */
     private static final List<String> DUTY_TABLES_HEADER = List.of("table", "program", "basis", "origin", "declaration",
-            "unless", "description", "source");
+            "undeclared", "unless", "description", "source");
 
     /** Whether a CSV file lists duty tables: it is read before every other table, whose rows it tags. */
     static boolean listsDutyTables(String text) {
@@ -92,7 +92,8 @@ final class TableLoader {
     }
 
     /**
-     * A file of listed duty tables: {@code table,program,basis,origin,declaration,unless,description,source}, one row per
+     * A file of listed duty tables: {@code table,program,basis,origin,declaration,undeclared,unless,description,source},
+     * one row per
      * table whose rows impose a program's duty (see {@link DutyTable}). Read before the tables it names.
      */
     void loadDutyTables(String relative, String text, Set<String> programs, Set<String> declarations) {
@@ -109,9 +110,16 @@ final class TableLoader {
             String basis = line.get(2);
             String origin = line.get(3);
             String declaration = line.get(4);
-            Set<String> unless = line.get(5).isBlank() ? Set.of() : Set.of(line.get(5).strip().split("\\s+"));
-            String description = line.get(6);
-            Source src = source(file, line, line.get(7));
+            String undeclared = line.get(5);
+            Set<String> unless = line.get(6).isBlank() ? Set.of() : Set.of(line.get(6).strip().split("\\s+"));
+            String description = line.get(7);
+            Source src = source(file, line, line.get(8));
+            if (declaration.isEmpty() != undeclared.isEmpty()
+                    || !undeclared.isEmpty() && !DutyTable.UNDECLARED.contains(undeclared)) {
+                problems.add(Problem.error(file, line.number(), "undeclared '" + undeclared + "': a table with a"
+                        + " declaration says what a shipment that does not make it is told, one of " + DutyTable.UNDECLARED
+                        + "; a table without one leaves it empty"));
+            }
             if (!declaration.isEmpty() && !declarations.contains(declaration)) {
                 problems.add(Problem.error(file, line.number(), "declaration '" + declaration + "' is not in"
                         + " declarations.csv" + Names.didYouMean(declaration, declarations)));
@@ -137,7 +145,7 @@ final class TableLoader {
                 continue;
             }
             dutyTables.put(table, new DutyTable(table, program, basis, origins, declaration.isEmpty() ? null : declaration,
-                    unless, description, src));
+                    DutyTable.REPORTED.equals(undeclared), unless, description, src));
         }
     }
 

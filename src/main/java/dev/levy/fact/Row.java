@@ -136,6 +136,14 @@ public final class Row implements ShipmentFact {
         return needed == null || shipment.getDeclarations().contains(needed);
     }
 
+    /**
+     * Whether the row is of a listed duty table whose declaration the shipment does not make, and the table says that
+     * is reported ({@code undeclared} = reported in {@code duties/listed_duties.csv}).
+     */
+    public boolean isUndeclaredReported() {
+        return row.duty() != null && row.duty().undeclaredReported() && !isDeclared();
+    }
+
     /** The tables whose row (for the shipment's origin) takes a listed duty's place; empty: none. */
     public Set<String> getUnless() { return row.duty() == null ? Set.of() : row.duty().unless(); }
 

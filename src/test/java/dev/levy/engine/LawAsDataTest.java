@@ -167,9 +167,9 @@ class LawAsDataTest {
         Path rules = TestSupport.copyOfRules(dir);
         Path listed = rules.resolve("duties/listed_duties.csv");
         Files.writeString(listed, Files.readString(listed)
-                + "section232_steal,SECTION_232_STEEL,value,,,,steel,listed-section232-steel\n"
-                + "section301_not_china,SECTION_301,value,,,,no rate,listed-section301-products\n"
-                + "brazil_rate,IEEPA_BRAZL,weight,,DONATON,brazil_rat,twice,listed-brazil-rate\n");
+                + "section232_steal,SECTION_232_STEEL,value,,,,,steel,listed-section232-steel\n"
+                + "section301_not_china,SECTION_301,value,,,,,no rate,listed-section301-products\n"
+                + "brazil_rate,IEEPA_BRAZL,weight,,DONATON,,brazil_rat,twice,listed-brazil-rate\n");
         int line = Files.readAllLines(listed).size();
         List<String> errors = errors(rules).stream().filter(p -> p.file().endsWith("listed_duties.csv"))
                 .map(Problem::toString).toList();
@@ -185,6 +185,8 @@ class LawAsDataTest {
                 errors.toString());
         assertTrue(errors.stream().anyMatch(e -> e.contains(":" + line + ":") && e.contains("declaration 'DONATON'")),
                 errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.contains(":" + line + ":") && e.contains("undeclared ''")
+                && e.contains("[reported, decides]")), "a declaration without what an undeclared shipment is told");
     }
 
     /** A new listed duty is a table and one row of listed_duties.csv: the generic rule imposes it, no DRL is written. */
@@ -195,7 +197,7 @@ class LawAsDataTest {
                 + "8501,5,9903.01.77,2025-10-01,,eo-14323-9903.01.77\n");
         Path listed = rules.resolve("duties/listed_duties.csv");
         Files.writeString(listed, Files.readString(listed)
-                + "brazil_test_listed,IEEPA_BRAZIL,value,BR,,,A test duty on Brazilian motors,eo-14323-9903.01.77\n");
+                + "brazil_test_listed,IEEPA_BRAZIL,value,BR,,,,A test duty on Brazilian motors,eo-14323-9903.01.77\n");
         Levy levy = Levy.fromDirectory(rules);
         Result r = (Result) levy.evaluate(new ObjectMapper().readTree("""
                 {"hts": "8501.10.40", "origin": "BR", "entryDate": "2025-11-10", "value": 10000}"""));
