@@ -2,12 +2,20 @@ package dev.levy.refund;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.levy.Levy;
 import dev.levy.TestSupport;
+import dev.levy.model.RuleSetException;
 import dev.levy.engine.RefundPaths;
 import dev.levy.model.Entry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The paths of the bundled rules' refunds/paths.csv (fact sheet us-tariffs-2026 sec. 2.3: CSMS 68315804, 68340863,
@@ -88,5 +96,24 @@ class CapePathsTest {
         RefundPaths.Decision noType = PATHS.decide(entry(null, null), "ieepa", AS_OF);
         assertEquals(RefundPaths.UNDECIDED, noType.path(), "CAPE rejects some types: without one, no quiet CAPE");
         assertEquals("COURT", PATHS.decide(entry(null, AS_OF.minusDays(200)), "ieepa", AS_OF).path());
+    }
+
+    @Test
+    void anAnalystsNextPhaseIsARowAndAMalformedRowIsReportedAtItsLine(@TempDir Path dir) throws IOException {
+        Path rules = TestSupport.copyOfRules(dir);
+        Path paths = rules.resolve("refunds/paths.csv");
+        String text = Files.readString(paths);
+        String header = text.substring(0, text.indexOf("NONE,none"));
+        // a later phase for finally liquidated entries: a row above COURT, from its day
+        Files.writeString(paths, header + "CAPE,ieepa,,,,,,true,>protest.days,2026-07-27,,,\"A test phase\","
+                + "refund-csms-68315804-cape-phase-1\n" + text.substring(header.length()));
+        RefundPaths later = Levy.fromDirectory(rules).ruleSet().refundPaths();
+        Entry old = entry("01", LocalDate.parse("2025-10-01"));
+        assertEquals("COURT", later.decide(old, "ieepa", LocalDate.parse("2026-07-26")).path());
+        assertEquals("CAPE", later.decide(old, "ieepa", LocalDate.parse("2026-07-27")).path());
+
+        Files.writeString(paths, text.replace("<=cape.days,2026-04-20,,cape.days", "<=cape.dayz,2026-04-20,,cape.days"));
+        RuleSetException e = assertThrows(RuleSetException.class, () -> Levy.fromDirectory(rules));
+        assertTrue(e.getMessage().contains("paths.csv") && e.getMessage().contains("cape.dayz"), e.getMessage());
     }
 }
