@@ -56,8 +56,10 @@ public final class RuleSetLoader {
     static final String SOURCES = "sources.csv";
     static final String RULINGS = "rulings.csv";
     static final String TERMINATIONS = "terminations.csv";
-    static final String REFUND_PATHS = "refunds/paths.csv";
-    static final String REFUND_DAYS = "refunds/parameters.csv";
+    /** The folder of the refund paths: tables of entries, not of a shipment's duty, so no program's. */
+    public static final String REFUNDS = "refunds/";
+    static final String REFUND_PATHS = REFUNDS + "paths.csv";
+    static final String REFUND_DAYS = REFUNDS + "parameters.csv";
     /** The folder of the scenarios shipped with the rules. */
     public static final String SCENARIOS = "scenarios/";
 
