@@ -69,6 +69,16 @@ class ShipmentValidationTest {
             "'\"hts\":\"8703.23.01\",\"origin\":\"JP\",\"entryDate\":\"2025-04-17\",\"value\":100,\"spi\":\"usmca\"' | INVALID_SPI | spi",
             "'\"hts\":\"8703.23.01\",\"origin\":\"JP\",\"entryDate\":\"2025-04-17\",\"value\":100,\"quantity\":{\"amount\":0,\"unit\":\"kg\"}' | INVALID_QUANTITY | quantity.amount",
             "'\"hts\":\"8703.23.01\",\"origin\":\"JP\",\"entryDate\":\"2025-04-17\",\"value\":100,\"declarations\":[\"USMCA_CONTENT_APROVED\"]' | INVALID_DECLARATION | declarations",
+            "'\"hts\":\"8703.23.01\",\"origin\":\"JP\",\"entryDate\":\"2025-04-17\",\"value\":100,\"entryNumber\":\"AB-1234567-8\"' | INVALID_ENTRY | entryNumber",
+            "'\"hts\":\"8703.23.01\",\"origin\":\"JP\",\"entryDate\":\"2025-04-17\",\"value\":100,\"entryNumber\":\"ABC-123456-78\"' | INVALID_ENTRY | entryNumber",
+            "'\"hts\":\"8703.23.01\",\"origin\":\"JP\",\"entryDate\":\"2025-04-17\",\"value\":100,\"entryNumber\":12345678901' | INVALID_ENTRY | entryNumber",
+            "'\"hts\":\"8703.23.01\",\"origin\":\"JP\",\"entryDate\":\"2025-04-17\",\"value\":100,\"entryType\":\"1\"' | INVALID_ENTRY | entryType",
+            "'\"hts\":\"8703.23.01\",\"origin\":\"JP\",\"entryDate\":\"2025-04-17\",\"value\":100,\"liquidationDate\":\"2025-02-30\"' | INVALID_DATE | liquidationDate",
+            "'\"hts\":\"8703.23.01\",\"origin\":\"JP\",\"entryDate\":\"2025-04-17\",\"value\":100,\"liquidationDate\":\"2025-04-16\"' | INVALID_DATE | liquidationDate",
+            "'\"hts\":\"8703.23.01\",\"origin\":\"JP\",\"entryDate\":\"2025-04-17\",\"value\":100,\"protestOpen\":\"true\"' | INVALID_ENTRY | protestOpen",
+            "'\"hts\":\"8703.23.01\",\"origin\":\"JP\",\"entryDate\":\"2025-04-17\",\"value\":100,\"reconciliation\":1' | INVALID_ENTRY | reconciliation",
+            "'\"hts\":\"8703.23.01\",\"origin\":\"JP\",\"entryDate\":\"2025-04-17\",\"value\":100,\"drawback\":\"no\"' | INVALID_ENTRY | drawback",
+            "'\"hts\":\"8703.23.01\",\"origin\":\"JP\",\"entryDate\":\"2025-04-17\",\"value\":100,\"adcvd\":null,\"entryType\":\"AB\"' | INVALID_ENTRY | entryType",
             "'\"id\":7,\"hts\":\"8703.23.01\",\"origin\":\"JP\",\"entryDate\":\"2025-04-17\",\"value\":100' | INVALID_ID | id",
     })
     void refusedWithCodeAndField(String fields, String code, String field) {
@@ -111,5 +121,21 @@ class ShipmentValidationTest {
                 "{\"hts\":\"8703.23.01\",\"origin\":\"JP\",\"entryDate\":\"2025-04-03\",\"entryTime\":\"00:01\",\"value\":100}"));
         assertFalse(atMidnight.measures().stream().anyMatch(m -> m.program().equals("SECTION_232_AUTOS")));
         assertTrue(atOneMinutePast.measures().stream().anyMatch(m -> m.program().equals("SECTION_232_AUTOS")));
+    }
+
+    @Test
+    void theEntryFactsNeverChangeADutyAndTheirNumberTakesDashesOrNot() {
+        String line = "\"hts\":\"6403.99.60\",\"origin\":\"VN\",\"entryDate\":\"2025-06-17\",\"value\":1000";
+        Result plain = TestSupport.result(TestSupport.levy().evaluate("{" + line + "}"));
+        for (String entry : new String[] {"\"entryNumber\":\"ABC12345678\"", "\"entryNumber\":\"abc-1234567-8\"",
+                "\"entryNumber\":\"ABC-1234567-8\",\"entryType\":\"47\",\"liquidationDate\":\"2026-01-05\","
+                        + "\"protestOpen\":true,\"reconciliation\":true,\"drawback\":true,\"adcvd\":false"}) {
+            Result with = TestSupport.result(TestSupport.levy().evaluate("{" + line + "," + entry + "}"));
+            assertEquals(plain.totalDuty(), with.totalDuty(), entry);
+            assertEquals(plain.refundable(), with.refundable(), entry);
+            assertEquals(plain.measures(), with.measures(), entry);
+        }
+        assertEquals("ABC-1234567-8", dev.levy.io.ShipmentReader.entryOf(TestSupport.json("{" + line
+                + ",\"entryNumber\":\"abc12345678\"}")).number());
     }
 }

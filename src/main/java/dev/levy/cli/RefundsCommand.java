@@ -1,10 +1,13 @@
 package dev.levy.cli;
 
 import dev.levy.Levy;
+import dev.levy.engine.RefundPaths;
 import dev.levy.io.Inputs;
 import dev.levy.io.Json;
 import dev.levy.model.LawView;
 import dev.levy.model.Scenario;
+import dev.levy.refund.CapeLine;
+import dev.levy.refund.CapeReport;
 import dev.levy.refund.RefundCsv;
 import dev.levy.refund.RefundLine;
 import dev.levy.refund.RefundSummary;
@@ -16,7 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,6 +60,15 @@ final class RefundsCommand implements Callable<Integer> {
             + "default: to standard error.")
     Path summaryFile;
 
+    @Option(names = "--cape", paramLabel = "DIR", description = "Instead of the per-line report: sums the refunds per "
+            + "entry (entryNumber) and gives each entry its path (CAPE, PROTEST, COURT, PSC, NONE, NOT_YET, from the "
+            + "rules' refunds/paths.csv), writing DIR/entries.jsonl and the CAPE files DIR/cape-001.csv, ...")
+    Path capeDir;
+
+    @Option(names = "--as-of", paramLabel = "DATE", converter = OptionValues.Date.class, description = "With --cape: "
+            + "the day the paths and deadlines are decided on (YYYY-MM-DD). Default: today.")
+    LocalDate asOf;
+
     @Mixin
     ThreadsOption workers;
 
@@ -86,6 +100,9 @@ final class RefundsCommand implements Callable<Integer> {
             }
             views.add(LawView.FINAL.with(s));
         }
+        if (capeDir != null) {
+            return cape(levy, reader, views, err);
+        }
         RefundSummary summary = new RefundSummary(s == null ? null : s.name());
         try (Inputs inputs = Inputs.open(reader, InputFile.format(file, inputFormat));
              Writer csvOut = csvFile == null ? Writer.nullWriter() : Files.newBufferedWriter(csvFile, StandardCharsets.UTF_8)) {
@@ -103,6 +120,46 @@ final class RefundsCommand implements Callable<Integer> {
         out.flush();
         finish(summary, err);
         return summary.getRejected() == 0 ? LevyCommand.OK : LevyCommand.BAD_INPUT;
+    }
+
+    /** {@code --cape}: the refunds per entry and each entry's path, in DIR; the totals per path on stderr. */
+    private int cape(Levy levy, Reader reader, List<LawView> views, PrintWriter err) throws IOException {
+        if (scenario != null || csvFile != null || summaryFile != null) {
+            err.println("levy refunds: --cape takes none of --scenario, --csv, --summary");
+            return LevyCommand.BAD_INPUT;
+        }
+        if (Files.exists(capeDir.resolve(CapeReport.capeFile(1)))) {
+            err.println("levy refunds: " + capeDir.resolve(CapeReport.capeFile(1)) + " exists: give a folder without "
+                    + "CAPE files, so that none of an earlier run is filed by mistake");
+            return LevyCommand.BAD_INPUT;
+        }
+        RefundPaths paths = levy.ruleSet().refundPaths();
+        Integer perFile = paths.days().get(CapeReport.PER_DECLARATION);
+        if (perFile == null || perFile < 1) {
+            err.println("levy refunds: the rules' refunds/parameters.csv has no " + CapeReport.PER_DECLARATION);
+            return LevyCommand.BAD_INPUT;
+        }
+        LocalDate day = asOf != null ? asOf : LocalDate.now();
+        CapeReport report = new CapeReport();
+        try (Inputs inputs = Inputs.open(reader, InputFile.format(file, inputFormat))) {
+            levy.evaluate(inputs, workers.threads, views, (input, evaluations) -> CapeLine.of(input.parse(), evaluations),
+                    report::add);
+        } catch (Inputs.LooksLikeCsv e) {
+            err.println("levy refunds: " + e.getMessage() + ": use --input-format csv");
+            return LevyCommand.BAD_INPUT;
+        }
+        List<CapeReport.EntryResult> results = report.results(paths, day);
+        Map<String, CapeReport.Totals> totals = CapeReport.write(results, capeDir, perFile);
+        long capeEntries = totals.containsKey("CAPE") ? totals.get("CAPE").getEntries() : 0;
+        long accounted = totals.values().stream().mapToLong(CapeReport.Totals::getLines).sum();
+        err.printf("as of %s: read %d lines (rejected %d), %d in the report: %d entries and lines without one%n", day,
+                report.read(), report.rejected(), accounted, results.size());
+        totals.forEach((path, t) -> err.printf("  %-18s %8d entries %9d lines  refundable %s  other refund %s%n", path,
+                t.getEntries(), t.getLines(), t.getRefundable(), t.getOtherRefund()));
+        err.printf("%s/entries.jsonl; %d CAPE entries in %d file(s) of at most %d; interest %s%n", capeDir, capeEntries,
+                (capeEntries + perFile - 1) / perFile, perFile, CapeReport.INTEREST);
+        err.flush();
+        return report.rejected() == 0 ? LevyCommand.OK : LevyCommand.BAD_INPUT;
     }
 
     private void finish(RefundSummary summary, PrintWriter err) throws IOException {

@@ -26,13 +26,15 @@ import org.kie.api.definition.rule.Rule;
  * @param precedence   the named order of the rules in each phase ({@code @overrides}, {@code @after})
  * @param rulings      the programs a court has held unlawful ({@code rulings.csv}), one holding per program
  * @param terminations the programs that end as a whole at an instant ({@code terminations.csv}), one end per program
+ * @param refundPaths  how an entry's refund is claimed ({@code refunds/paths.csv}): data, never read by the rules
  */
 public record RuleSet(String name, String version, KieBase kieBase, TableIndex tables, Map<String, RuleInfo> rules,
                       List<String> phases, Map<String, Integer> programOrder, Map<String, String> declarations,
                       List<StackingRelation> stacking, LocalDate coversFrom, LocalDate coversTo, Source coversSource,
                       List<Problem> warnings,
                       Map<String, String> programTitles, Map<String, Scenario> scenarios, Precedence precedence,
-                      List<Ruling> rulings, List<Termination> terminations) {
+                      List<Ruling> rulings, List<Termination> terminations,
+                      RefundPaths refundPaths) {
 
     public RuleInfo info(Rule rule) {
         return rules.get(key(rule.getPackageName(), rule.getName()));

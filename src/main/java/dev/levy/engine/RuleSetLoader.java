@@ -56,6 +56,10 @@ public final class RuleSetLoader {
     static final String SOURCES = "sources.csv";
     static final String RULINGS = "rulings.csv";
     static final String TERMINATIONS = "terminations.csv";
+    /** The folder of the refund paths: tables of entries, not of a shipment's duty, so no program's. */
+    public static final String REFUNDS = "refunds/";
+    static final String REFUND_PATHS = REFUNDS + "paths.csv";
+    static final String REFUND_DAYS = REFUNDS + "parameters.csv";
     /** The folder of the scenarios shipped with the rules. */
     public static final String SCENARIOS = "scenarios/";
 
@@ -115,6 +119,7 @@ public final class RuleSetLoader {
 
         List<Ruling> rulings = rulings(programOrder.keySet(), sources);
         List<Termination> terminations = terminations(programOrder.keySet(), sources);
+        RefundPaths refundPaths = refundPaths(sources);
         TableLoader tables = new TableLoader(source, groups, sources, problems);
         Map<String, String> drl = new TreeMap<>();
         Map<String, String> csv = new TreeMap<>();
@@ -123,7 +128,7 @@ public final class RuleSetLoader {
             if (rel.endsWith(".drl")) {
                 drl.put(rel, f.getValue());
             } else if (rel.endsWith(".csv") && !Set.of(PROGRAMS, DECLARATIONS, COUNTRY_GROUPS, STACKING_MATRIX, SOURCES, RULINGS,
-                    TERMINATIONS).contains(rel)) {
+                    TERMINATIONS, REFUND_PATHS, REFUND_DAYS).contains(rel)) {
                 csv.put(rel, f.getValue());
             }
         }
@@ -183,7 +188,8 @@ public final class RuleSetLoader {
         RuleSet ruleSet = new RuleSet(props.getProperty("name", source.displayRoot()), source.version(), kieBase,
                 tables.index(), Map.copyOf(rules), phases, Map.copyOf(programOrder), Map.copyOf(declarations),
                 List.copyOf(stacking), coversFrom, coversTo, coversSource, warnings,
-                Map.copyOf(programTitles), Collections.unmodifiableMap(scenarios), precedence, rulings, terminations);
+                Map.copyOf(programTitles), Collections.unmodifiableMap(scenarios), precedence, rulings, terminations,
+                refundPaths);
         Timings.mark("rule set version");
         return ruleSet;
     }
@@ -352,6 +358,88 @@ public final class RuleSetLoader {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * {@code refunds/parameters.csv} ({@code name,value,source}) and {@code refunds/paths.csv}: how an entry's refund is
+     * claimed ({@link RefundPaths}). Both optional: without them every entry's path is undecided.
+     */
+    private RefundPaths refundPaths(Map<String, Source> sources) {
+        if (!source.files().containsKey(REFUND_PATHS) && !source.files().containsKey(REFUND_DAYS)) {
+            return RefundPaths.NONE;
+        }
+        Map<String, Integer> days = new TreeMap<>();
+        String where = source.display(REFUND_DAYS);
+        for (Csv.Line line : rows(REFUND_DAYS, 3, sources)) {
+            try {
+                int n = Integer.parseInt(line.get(1));
+                if (n < 0 || days.put(line.get(0), n) != null) {
+                    problems.add(Problem.error(where, line.number(), "count " + line.get(0) + " negative or twice"));
+                }
+            } catch (NumberFormatException e) {
+                problems.add(Problem.error(where, line.number(), "value '" + line.get(1) + "' is not a whole number"));
+            }
+        }
+        where = source.display(REFUND_PATHS);
+        List<RefundPaths.Row> out = new ArrayList<>();
+        for (Csv.Line line : rows(REFUND_PATHS, 14, sources)) {
+            int before = problems.size();
+            String path = line.get(0);
+            if (!RefundPaths.PATHS.contains(path)) {
+                problems.add(Problem.error(where, line.number(), "path '" + path + "' is not one of "
+                        + new TreeSet<>(RefundPaths.PATHS)));
+            }
+            if (!RefundPaths.REFUNDS.contains(line.get(1))) {
+                problems.add(Problem.error(where, line.number(), "refund '" + line.get(1) + "' is not one of "
+                        + new TreeSet<>(RefundPaths.REFUNDS)));
+            }
+            String types = line.get(2);
+            boolean notTypes = types.startsWith("!");
+            Set<String> typeSet = types.isEmpty() || types.equals("-") ? null
+                    : Set.copyOf(Arrays.asList(types.substring(notTypes ? 1 : 0).split(";")));
+            if (typeSet != null && typeSet.stream().anyMatch(t -> !t.matches("\\d{2}"))) {
+                problems.add(Problem.error(where, line.number(), "entryTypes '" + types
+                        + "' is not two-digit types separated by ; (or !types, or - for none given)"));
+            }
+            Boolean[] flags = new Boolean[5];
+            String[] flagNames = {"reconciliation", "drawback", "adcvd", "protestOpen", "liquidated"};
+            for (int i = 0; i < flags.length; i++) {
+                String v = line.get(3 + i);
+                flags[i] = v.isEmpty() ? null : v.equals("true") ? Boolean.TRUE : v.equals("false") ? Boolean.FALSE : null;
+                if (!v.isEmpty() && flags[i] == null) {
+                    problems.add(Problem.error(where, line.number(), flagNames[i] + " '" + v + "' is not true or false"));
+                }
+            }
+            String condition = line.get(8);
+            Boolean over = null;
+            String daysName = null;
+            if (!condition.isEmpty()) {
+                over = condition.startsWith(">");
+                daysName = condition.substring(over ? 1 : condition.startsWith("<=") ? 2 : 0);
+                if (!over && !condition.startsWith("<=") || !days.containsKey(daysName)) {
+                    problems.add(Problem.error(where, line.number(), "daysAfterLiquidation '" + condition
+                            + "' is not <=NAME or >NAME with NAME in " + REFUND_DAYS + Names.didYouMean(daysName,
+                            days.keySet())));
+                }
+            }
+            LocalDate from = line.get(9).isEmpty() ? null : day(where, line, "asOfFrom", line.get(9));
+            LocalDate to = line.get(10).isEmpty() ? null : day(where, line, "asOfTo", line.get(10));
+            String deadline = line.get(11).isEmpty() ? null : line.get(11);
+            if (deadline != null && !days.containsKey(deadline)) {
+                problems.add(Problem.error(where, line.number(), "deadline '" + deadline + "' is not a day count of "
+                        + REFUND_DAYS + Names.didYouMean(deadline, days.keySet())));
+            }
+            if (line.get(12).isEmpty()) {
+                problems.add(Problem.error(where, line.number(), "the reason in words is missing"));
+            }
+            Source cited = sources.get(line.get(13));
+            if (problems.size() == before && cited != null) {
+                out.add(new RefundPaths.Row(line.number(), path, line.get(1), typeSet, notTypes, types.equals("-"),
+                        flags[0], flags[1], flags[2], flags[3], flags[4], over, daysName, from, to, deadline,
+                        line.get(12), cited.citation()));
+            }
+        }
+        return new RefundPaths(List.copyOf(out), Map.copyOf(days));
     }
 
     /** A row of a file with one row per program: its program exists and has no row before it. */

@@ -17,6 +17,8 @@ import java.util.Set;
 public record CsvRow(long line, String text, List<String> header) implements Input {
     private static final Set<String> NUMBERS = Set.of("value", "usContent", "metalContent.steel",
             "metalContent.aluminum", "metalContent.copper", "quantity.amount");
+    /** The entry flags: {@code true} or {@code false} in a cell (anything else stays text, so validation names it). */
+    private static final Set<String> BOOLEANS = Set.of("protestOpen", "reconciliation", "drawback", "adcvd");
     private static final JsonNodeFactory NODES = Json.MAPPER.getNodeFactory();
 
     @Override
@@ -64,6 +66,9 @@ public record CsvRow(long line, String text, List<String> header) implements Inp
                 }
             }
             return array;
+        }
+        if (BOOLEANS.contains(field) && (cell.equals("true") || cell.equals("false"))) {
+            return NODES.booleanNode(cell.equals("true"));
         }
         if (NUMBERS.contains(field) && cell.length() <= 64) { // as Json's maxNumberLength: no million-digit parse
             try {

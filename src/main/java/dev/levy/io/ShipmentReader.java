@@ -8,6 +8,7 @@ import dev.levy.engine.Names;
 import dev.levy.engine.RuleSet;
 import dev.levy.engine.TableIndex;
 import dev.levy.engine.TableRow;
+import dev.levy.model.Entry;
 import dev.levy.model.ErrorCode;
 import dev.levy.model.Rejection;
 import dev.levy.model.Shipment;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -33,12 +35,16 @@ import java.util.regex.Pattern;
  */
 public final class ShipmentReader {
     private static final Set<String> FIELDS = Set.of("id", "hts", "origin", "entryDate", "entryTime", "loadedDate",
-            "transport", "value", "usContent", "metalContent", "spi", "quantity", "declarations");
+            "transport", "value", "usContent", "metalContent", "spi", "quantity", "declarations", "entryNumber", "entryType",
+            "liquidationDate", "protestOpen", "reconciliation", "drawback", "adcvd");
     private static final Set<String> METALS = Set.of("steel", "aluminum", "copper");
     /** The transport modes of the contract. */
     public static final List<String> TRANSPORTS = List.of("vessel", "air", "truck", "rail", "mail", "other");
     private static final Pattern SPI = Pattern.compile("[A-Z]{1,2}[+*]?");
     private static final Pattern DECLARATION = Pattern.compile("[A-Z][A-Z0-9_]*");
+    /** An entry number: filer code (three letters or digits), seven digits, check digit; dashes optional. */
+    private static final Pattern ENTRY_NUMBER = Pattern.compile("([A-Z0-9]{3})-?(\\d{7})-?(\\d)");
+    private static final Pattern ENTRY_TYPE = Pattern.compile("\\d{2}");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withResolverStyle(ResolverStyle.STRICT);
     /** A trillion dollars: no entry line is worth more; a bigger number is a unit or a typing error. */
@@ -116,6 +122,14 @@ public final class ShipmentReader {
             ArrayNode d = o.putArray("declarations");
             s.getDeclarations().forEach(d::add);
         }
+        Entry e = s.getEntry();
+        putText(o, "entryNumber", e.number());
+        putText(o, "entryType", e.type());
+        putText(o, "liquidationDate", e.liquidationDate() == null ? null : e.liquidationDate().toString());
+        o.put("protestOpen", e.protestOpen());
+        o.put("reconciliation", e.reconciliation());
+        o.put("drawback", e.drawback());
+        o.put("adcvd", e.adcvd());
         return o;
     }
 
@@ -175,9 +189,74 @@ public final class ShipmentReader {
         b.spi(spi(node));
         quantity(node, b);
         declarations(node, b);
+        Entry entry = entry(node);
+        if (entry.liquidationDate() != null && entry.liquidationDate().isBefore(entryDate)) {
+            throw new Invalid(ErrorCode.INVALID_DATE, "liquidationDate", "liquidationDate " + entry.liquidationDate()
+                    + " is before entryDate " + entryDate);
+        }
+        b.entry(entry);
         Shipment s = b.build();
         checkAgainstRules(s);
         return s;
+    }
+
+    /**
+     * The entry facts of a shipment object ({@link Entry#NONE} when it gives none), or the error naming the field: what
+     * {@code levy refunds --cape} groups lines by, read from a node that may otherwise be rejected.
+     */
+    public static Entry entryOf(JsonNode node) throws IllegalArgumentException {
+        try {
+            return entry(node);
+        } catch (Invalid e) {
+            throw new IllegalArgumentException(e.field + ": " + e.getMessage());
+        }
+    }
+
+    /** The normalised entry number of a shipment object ({@code ABC-1234567-8}), or null when absent or malformed. */
+    public static String entryNumberOf(JsonNode node) {
+        try {
+            return entryNumber(node);
+        } catch (Invalid e) {
+            return null;
+        }
+    }
+
+    private static String entryNumber(JsonNode node) throws Invalid {
+        String number = text(node, "entryNumber", false, ErrorCode.INVALID_ENTRY);
+        String normalised = null;
+        if (number != null) {
+            Matcher m = ENTRY_NUMBER.matcher(number.strip().toUpperCase());
+            if (!m.matches()) {
+                throw new Invalid(ErrorCode.INVALID_ENTRY, "entryNumber", "entryNumber '" + clip(number)
+                        + "' is not an entry number: filer code, seven digits and check digit, such as ABC-1234567-8"
+                        + " (dashes optional)");
+            }
+            normalised = m.group(1) + "-" + m.group(2) + "-" + m.group(3);
+        }
+        return normalised;
+    }
+
+    private static Entry entry(JsonNode node) throws Invalid {
+        String normalised = entryNumber(node);
+        String type = text(node, "entryType", false, ErrorCode.INVALID_ENTRY);
+        if (type != null && !ENTRY_TYPE.matcher(type).matches()) {
+            throw new Invalid(ErrorCode.INVALID_ENTRY, "entryType", "entryType '" + clip(type)
+                    + "' is not a two-digit entry type such as 01, 06 or 47");
+        }
+        return new Entry(normalised, type, date(node, "liquidationDate", false), flag(node, "protestOpen"),
+                flag(node, "reconciliation"), flag(node, "drawback"), flag(node, "adcvd"));
+    }
+
+    private static boolean flag(JsonNode node, String field) throws Invalid {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return false;
+        }
+        if (!v.isBoolean()) {
+            throw new Invalid(ErrorCode.INVALID_ENTRY, field, "'" + field + "' must be true or false, found "
+                    + (v.isTextual() ? "\"" + clip(v.asText()) + "\"" : v.getNodeType().toString().toLowerCase()));
+        }
+        return v.asBoolean();
     }
 
     private static String id(JsonNode node) throws Invalid {

@@ -22,6 +22,8 @@ public enum ErrorCode {
     INVALID_SPI,
     INVALID_QUANTITY,
     INVALID_DECLARATION,
+    /** An entry fact ({@code entryNumber}, {@code entryType}, or a flag such as {@code protestOpen}) malformed. */
+    INVALID_ENTRY,
     UNSUPPORTED_RATE,
     /** Not the shipment's fault: the rules failed on it (a bug in a rule); the other shipments are still evaluated. */
     RULES_FAILED

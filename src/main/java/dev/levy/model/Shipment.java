@@ -44,6 +44,7 @@ public final class Shipment {
     private final BigDecimal quantityAmount;
     private final String quantityUnit;
     private final SortedSet<String> declarations;
+    private final Entry entry;
 
     private Shipment(Builder b) {
         this.id = b.id;
@@ -65,6 +66,7 @@ public final class Shipment {
         this.quantityAmount = b.quantityAmount;
         this.quantityUnit = b.quantityUnit;
         this.declarations = Collections.unmodifiableSortedSet(new TreeSet<>(b.declarations));
+        this.entry = b.entry == null ? Entry.NONE : b.entry;
     }
 
     public static Builder builder() {
@@ -144,12 +146,15 @@ public final class Shipment {
 
     public Set<String> getDeclarations() { return declarations; }
 
+    /** The facts of the entry the line belongs to ({@link Entry#NONE} when none is given): never read by the rules. */
+    public Entry getEntry() { return entry; }
+
     /** This shipment under another HTS number (8 or 10 digits), every other fact the same. */
     public Shipment withHtsDigits(String digits) {
         Builder b = builder().id(id).hts(digits).origin(origin).entryDate(entryDate).entryTime(entryTime)
                 .loadedDate(loadedDate).transport(transport).value(value).usContent(usContent).steelContent(steelContent)
                 .aluminumContent(aluminumContent).copperContent(copperContent).spi(spi)
-                .quantity(quantityAmount, quantityUnit);
+                .quantity(quantityAmount, quantityUnit).entry(entry);
         declarations.forEach(b::declaration);
         return b.build();
     }
@@ -176,6 +181,7 @@ public final class Shipment {
         private BigDecimal quantityAmount;
         private String quantityUnit;
         private final Set<String> declarations = new TreeSet<>();
+        private Entry entry;
 
         private Builder() {}
 
@@ -195,6 +201,7 @@ public final class Shipment {
         public Builder spi(String v) { spi = v; return this; }
         public Builder quantity(BigDecimal amount, String unit) { quantityAmount = amount; quantityUnit = unit; return this; }
         public Builder declaration(String v) { declarations.add(v); return this; }
+        public Builder entry(Entry v) { entry = v; return this; }
 
         public Shipment build() { return new Shipment(this); }
     }
