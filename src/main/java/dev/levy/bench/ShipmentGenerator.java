@@ -5,6 +5,7 @@ import dev.levy.engine.RuleSet;
 import dev.levy.engine.TableIndex;
 import dev.levy.engine.Termination;
 import dev.levy.io.Json;
+import dev.levy.io.ShipmentReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -86,7 +87,9 @@ public final class ShipmentGenerator {
             s.put("transport", TRANSPORTS[random.nextInt(TRANSPORTS.length)]);
             s.put("loadedDate", entry.minusDays(1 + random.nextInt(60)).toString());
         }
-        List<String> special = new ArrayList<>(tables.scheduleLine(digits, entry).special().keySet());
+        // only codes a shipment may claim: the 2025 schedule's Special column of 6204.63.11 reads ".OM", a typo for OM
+        List<String> special = new ArrayList<>(tables.scheduleLine(digits, entry).special().keySet().stream()
+                .filter(ShipmentReader::isSpecialProgramIndicator).toList());
         if (!special.isEmpty() && chance(10)) {
             special.sort(null);
             s.put("spi", pick(special));

@@ -420,9 +420,14 @@ public final class ShipmentReader {
         return d == null ? BigDecimal.ZERO : d;
     }
 
+    /** Whether {@code code} has the form of a special program indicator ({@code S}, {@code KR}, {@code A+}). */
+    public static boolean isSpecialProgramIndicator(String code) {
+        return SPI.matcher(code).matches();
+    }
+
     private static String spi(JsonNode node) throws Invalid {
         String spi = text(node, "spi", false, ErrorCode.INVALID_SPI);
-        if (spi != null && !SPI.matcher(spi).matches()) {
+        if (spi != null && !isSpecialProgramIndicator(spi)) {
             throw new Invalid(ErrorCode.INVALID_SPI, "spi", "spi '" + clip(spi)
                     + "' is not a special program indicator such as S, KR, AU or A+");
         }
