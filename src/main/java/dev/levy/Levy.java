@@ -315,14 +315,33 @@ public final class Levy {
         int k = 0;
         for (int i = 0; i < chunk.size(); i++) {
             Parsed p = parsed.get(i);
+            Input read = new ReadInput(chunk.get(i), p);
             if (p.node() != null) {
                 int at = k++;
-                out.add(render.apply(chunk.get(i), evaluated.stream().map(e -> e.get(at)).toList()));
+                out.add(render.apply(read, evaluated.stream().map(e -> e.get(at)).toList()));
             } else {
-                out.add(render.apply(chunk.get(i), java.util.Collections.nCopies(views.size(), p.rejection())));
+                out.add(render.apply(read, java.util.Collections.nCopies(views.size(), p.rejection())));
             }
         }
         return out;
+    }
+
+    /** An input as read, handed to a renderer: its {@code parse()} is the one already done, not a second parse. */
+    private record ReadInput(Input input, Parsed parsed) implements Input {
+        @Override
+        public long line() {
+            return input.line();
+        }
+
+        @Override
+        public String text() {
+            return input.text();
+        }
+
+        @Override
+        public Parsed parse() {
+            return parsed;
+        }
     }
 
     private static List<Evaluation> evaluateChunk(Engine engine, LawView view, List<JsonNode> chunk) {
