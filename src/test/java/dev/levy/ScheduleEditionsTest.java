@@ -183,11 +183,11 @@ class ScheduleEditionsTest {
     @Test
     void anEditionFromADayTheRulesDoNotCoverIsAWarning() throws IOException {
         rulesWithTwoEditions(dir);
-        Path late = dir.resolve(HtsImporter.schedulePath(LocalDate.of(2026, 4, 23)));
+        Path late = dir.resolve(HtsImporter.schedulePath(LocalDate.of(2026, 9, 29)));
         Files.writeString(late, HtsImporter.render(HtsImporter.importCsv(SECOND_EDITION), "test-edition",
-                "Test HTSUS second edition", LocalDate.of(2026, 4, 23)));
+                "Test HTSUS second edition", LocalDate.of(2026, 9, 29)));
         assertTrue(Levy.fromDirectory(dir).ruleSet().warnings().stream().anyMatch(p -> p.message().contains(
-                "the edition of the schedule in force from 2026-04-23 (Test HTSUS second edition) is read by no entry")));
+                "the edition of the schedule in force from 2026-09-29 (Test HTSUS second edition) is read by no entry")));
     }
 
     @Test
