@@ -32,10 +32,8 @@ class ShipmentValidationTest {
         assertEquals("DATE_OUT_OF_RANGE", after.error().code().name());
         assertEquals("entryDate", after.error().field());
         assertEquals("the rules cover entries from 2025-01-01 to 2026-09-28 (Levy rules for entries from 2025-01-01 to 2026-09-28:"
-                + " HTSUS 2025 Basic Edition, the 2025 Chapter 99 instruments the tables cite, HTSUS 2026 Revision 6"
-                + " Chapter 99 (the HTS as of 2026-04-23), and for the changes of 2026-04-23 to 2026-09-28 the proclamations,"
-                + " Federal Register notices and CBP messages each row cites; not the law from 2026-09-29 (the Section 338"
-                + " import bans, the pharmaceutical list of HTSUS Revision 20), which these rules do not hold); 2026-09-29 is"
+                + " HTSUS 2025 Basic Edition, HTSUS 2026 Revision 6 Chapter 99 (the HTS as of 2026-04-23) and the later"
+                + " instruments each row cites; not the law of 2026-09-29 on (Section 338 bans, Revision 20)); 2026-09-29 is"
                 + " outside",
                 after.error().message());
         Rejection midnight = assertInstanceOf(Rejection.class, TestSupport.levy().evaluate("{\"hts\":\"8703.23.01\","
