@@ -46,17 +46,20 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * Building reads the rules and their tables; the bundled rules come with the KieBase the build compiled, a folder is
- * compiled (a few seconds, less from the compiled-rules cache). Evaluating
- * opens one short-lived Kie session per call, or per chunk of {@value #CHUNK} shipments in {@link #evaluateAll} and
- * {@link #evaluate(Iterator, int, BiFunction, Consumer)}. Results are immutable. {@link #reload()} swaps in changed
- * rules atomically while evaluations go on.
+ * compiled (a few seconds, less from the compiled-rules cache). Evaluating opens one short-lived Kie session per
+ * call; {@link #evaluateAll} and {@link #evaluate(Iterator, int, BiFunction, Consumer)} take chunks of {@value #CHUNK}
+ * shipments, each evaluated in sessions of at most 100. Results are immutable. {@link #reload()} swaps in changed rules
+ * atomically while evaluations go on.
  *
  * <p>The API is this class and {@code dev.levy.model}, the two packages the module {@code dev.levy} exports. The methods
  * that take or give a type of another package ({@link #ruleSet()}, {@link #of}, {@link #load}, the {@code Input}
  * streams) serve Levy's own command line, service and Spark adapter, which run on the class path.
  */
 public final class Levy {
-    /** Shipments per Kie session in batch evaluation: large enough to amortise the session, small enough to stay flat. */
+    /**
+     * Shipments per chunk in batch evaluation (what a worker parses, evaluates and hands back in order): large enough
+     * to amortise the hand-over, small enough to stay flat. The evaluator cuts a chunk into smaller Kie sessions.
+     */
     public static final int CHUNK = 1000;
 
     /** A loaded rule set with what evaluates against it; swapped whole on reload, never changed in place. */
@@ -254,8 +257,8 @@ public final class Levy {
     }
 
     /**
-     * Evaluates a stream of any length on {@code threads} worker threads, in chunks of {@value #CHUNK} inputs (one Kie
-     * session each), in constant memory. Parsing, evaluation and {@code render} run on the workers; {@code sink} gets
+     * Evaluates a stream of any length on {@code threads} worker threads, in chunks of {@value #CHUNK} inputs (Kie
+     * sessions of 100), in constant memory. Parsing, evaluation and {@code render} run on the workers; {@code sink} gets
      * the rendered outputs on the calling thread, in input order, whatever the number of threads.
      *
      * @param render turns an input and its evaluation into what the sink wants (a JSON line, a report row)

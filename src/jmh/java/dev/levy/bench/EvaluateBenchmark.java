@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The facade, warm, over 1,000 realistic shipments from {@link ShipmentGenerator}: one shipment at a time
  * ({@code Levy.evaluate(String)}: parse, validate, one Kie session, result), in turn; and the 1,000 as one batch
- * ({@code Levy.evaluateAll}: validate, one Kie session for the chunk, results; parsed beforehand, as a stream reader
+ * ({@code Levy.evaluateAll}: validate, Kie sessions of 100 shipments, results; parsed beforehand, as a stream reader
  * does on its workers). SampleTime mode reports p50, p99 and more. Run: {@code mvn -Pbench test-compile exec:exec}
  * (see the README).
  */
