@@ -202,6 +202,8 @@ class PlaygroundBrowserTest {
         assertTrue(hatched.findElement(By.tagName("title")).getAttribute("textContent").contains("medium confidence"));
         assertEquals("medium confidence", driver.findElement(By.cssSelector("#medium-legend text")).getText());
         assertTrue(driver.findElement(By.id("medium-note")).getText().startsWith("Hatched:"));
+        assertTrue(driver.findElement(By.cssSelector("#changes li[data-date='2026-04-23']")).getText()
+                .contains("now rest on sources of medium confidence"));
         screenshot("playground-medium.png");
     }
 

@@ -101,7 +101,7 @@ const LevyChart = (() => {
         height: (s.y(0) - top).toFixed(1), fill: "url(#hatch)", class: "medium-period", "data-from": p.from },
         svg("title", {}, p.from + " to " + p.to + ": medium confidence (rests on secondary sources, not primary text)")));
     }
-    const legendX = W - RIGHT - 130, legendY = H - 3;
+    const legendX = W - RIGHT - 145, legendY = H - 3;
     g.append(svg("g", { class: "legend", id: "medium-legend" },
       svg("rect", { x: legendX, y: legendY - 10, width: 14, height: 12, fill: "url(#hatch)", class: "medium-period" }),
       svg("text", { x: legendX + 20, y: legendY }, "medium confidence")));
@@ -144,7 +144,11 @@ const LevyChart = (() => {
     const s = scales(t);
     const changes = t.periods.slice(1).map((p, i) => ({
       period: p,
-      text: (p.changes.length ? p.changes.map(c => describe(c, percent)).join("; ") : "the measures change")
+      text: (p.changes.length ? p.changes.map(c => describe(c, percent)).join("; ")
+        : p.confidence !== t.periods[i].confidence
+          ? (p.confidence === "medium" ? "the measures now rest on sources of medium confidence"
+            : "the measures no longer rest on sources of medium confidence")
+          : "the measures change")
         + "; total rate " + percent(t.periods[i].totalRate) + " → " + percent(p.totalRate),
       citations: [...new Set(p.changes.map(c => c.citation))].join("; "),
     }));
