@@ -19,8 +19,9 @@ import org.kie.api.runtime.rule.Match;
  * Records which facts the rules inserted rest on a source of medium confidence ({@code sources.csv}): a fact rests on
  * one when the rule that inserted it matched a {@link Row} of a medium source, or matched a fact that itself rests on
  * one (a duty an exception, stacking or all-in rule changed, carved or counted). So a duty keeps the confidence of the
- * row that imposed it through every copy, and gains that of every row that decided a change to it. Only the facts a
- * rule's patterns bind count: a row a rule tests for absence ({@code not}, {@code exists}) decides nothing by itself.
+ * row that imposed it through every copy, and gains that of every row that decided a change to it. Only the facts of a
+ * rule's positive patterns count: a row a rule tests for absence ({@code not}) or only for existence ({@code exists})
+ * is not part of the match.
  *
  * <p>Generic: no rule or fact class says anything about confidence. Cheap: the firing's facts are read only when its
  * consequence inserts a fact, once per firing.
