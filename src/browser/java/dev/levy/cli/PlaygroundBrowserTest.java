@@ -186,6 +186,27 @@ class PlaygroundBrowserTest {
         assertTrue(driver.findElement(By.cssSelector("tr[data-program=MFN]")).getAttribute("class").isEmpty());
     }
 
+    /**
+     * Section 122's 9903.03.01 from 2026-04-23 rests on secondary sources (sources.csv medium): the result says so beside
+     * the measure, and the chart hatches the periods whose measures rest on them, with a legend.
+     */
+    @Test
+    void marksWhatRestsOnMediumConfidenceSources() throws IOException {
+        driver.get(base.resolve("/?hts=6402.99.90&origin=VN&entryDate=2026-05-04&value=1000&chart=1").toString());
+        WebElement surcharge = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("tr[data-program=SECTION_122]")));
+        assertTrue(surcharge.getText().contains("medium confidence"), surcharge.getText());
+        assertTrue(!driver.findElement(By.cssSelector("tr[data-program=MFN]")).getText().contains("medium confidence"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("changes")));
+        WebElement hatched = driver.findElement(By.cssSelector("#medium-periods rect.medium-period[data-from='2026-04-23']"));
+        assertTrue(hatched.findElement(By.tagName("title")).getAttribute("textContent").contains("medium confidence"));
+        assertEquals("medium confidence", driver.findElement(By.cssSelector("#medium-legend text")).getText());
+        assertTrue(driver.findElement(By.id("medium-note")).getText().startsWith("Hatched:"));
+        assertTrue(driver.findElement(By.cssSelector("#changes li[data-date='2026-04-23']")).getText()
+                .contains("now rest on sources of medium confidence"));
+        screenshot("playground-medium.png");
+    }
+
     @Test
     void fitsANarrowScreen() throws IOException {
         driver.manage().window().setSize(new Dimension(380, 900));

@@ -4,6 +4,7 @@ import dev.levy.Levy;
 import dev.levy.engine.RuleInfo;
 import dev.levy.engine.RuleSource;
 import dev.levy.engine.RuleStats;
+import dev.levy.fixture.ConfidenceReport;
 import dev.levy.fixture.Coverage;
 import dev.levy.fixture.FixtureRunner;
 import dev.levy.model.Problem;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Compiles and lints the rules; problems as FILE:LINE:COL: message. Exit 3 on errors. "
-                + "Warns of rules that no fixture exercises. With --stats, prints the rules' measures instead.")
+                + "Warns of rules that no fixture exercises. With --stats, prints the rules' measures instead; with "
+                + "--confidence, what rests on sources of medium confidence.")
 final class CheckCommand implements Callable<Integer> {
     @Mixin
     RulesOption rules;
@@ -33,6 +35,10 @@ final class CheckCommand implements Callable<Integer> {
             + "consequence shapes, lines of DRL and of tables, salience keywords, literals in DRL) read from its text "
             + "alone, without loading it: works on a folder of any age, one that no longer loads included.")
     boolean stats;
+
+    @Option(names = "--confidence", description = "List each source of medium confidence (sources.csv) with its "
+            + "citation, the rows that cite it (FILE:LINE) and the rules that read them in the fixtures' shipments.")
+    boolean confidence;
 
     @Spec
     CommandSpec spec;
@@ -54,8 +60,15 @@ final class CheckCommand implements Callable<Integer> {
             err.println(p);
         }
         Path where = fixtures != null ? fixtures : Files.isDirectory(Path.of("fixtures")) ? Path.of("fixtures") : null;
+        List<FixtureRunner.Outcome> outcomes = where == null ? List.of() : new FixtureRunner(levy).run(List.of(where));
+        if (confidence) {
+            RuleSource source = rules.dir == null ? RuleSource.bundled() : RuleSource.fromDirectory(rules.dir);
+            spec.commandLine().getOut().print(new ConfidenceReport(source, levy.ruleSet(), outcomes).text());
+            spec.commandLine().getOut().flush();
+            return LevyCommand.OK;
+        }
         if (where != null) {
-            Coverage coverage = new Coverage(levy.ruleSet(), new FixtureRunner(levy).run(List.of(where)));
+            Coverage coverage = new Coverage(levy.ruleSet(), outcomes);
             for (RuleInfo r : coverage.uncovered()) {
                 err.println(Problem.warning(r.file(), r.line(), "rule \"" + r.name() + "\" is exercised by no fixture in " + where));
             }

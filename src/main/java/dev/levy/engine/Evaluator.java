@@ -132,8 +132,11 @@ public final class Evaluator {
         KieSession session = ruleSet.kieBase().newKieSession();
         try {
             TraceCollector trace = traced ? new TraceCollector() : null;
+            ConfidenceCollector confidence = new ConfidenceCollector();
             if (trace != null) {
                 session.addEventListener(trace);
+                session.addEventListener((AgendaEventListener) confidence);
+                session.addEventListener((RuleRuntimeEventListener) confidence);
             }
             ReliefDuties relief = afterRulings == null ? null : new ReliefDuties(afterRulings.removals);
             if (relief != null) {
@@ -166,7 +169,7 @@ public final class Evaluator {
             for (Shipment s : shipments) {
                 List<Duty> owed = new ArrayList<>(duties.getOrDefault(s, List.of()));
                 List<NotApplied> off = filtered ? switchedOff(s, owed) : List.of();
-                Result result = assemble(s, owed, exemptions.getOrDefault(s, List.of()), off, trace);
+                Result result = assemble(s, owed, exemptions.getOrDefault(s, List.of()), off, trace, confidence);
                 if (relief != null && relief.imposedOn(s, ruleSet, view.knownOn(s), removals)) {
                     if (relief.reactedOn(s)) {
                         refund.add(s);
@@ -300,7 +303,7 @@ public final class Evaluator {
             if (off != null) {
                 it.remove();
                 out.add(new NotApplied(d.getProgram(), d.getHeading(), off.label() + ": " + off.reason(), off.citation(),
-                        null));
+                        null, off.mediumSources()));
             }
         }
         // the session hands its duties back in no fixed order: the trace steps follow this list, so order it
@@ -309,8 +312,12 @@ public final class Evaluator {
         return out;
     }
 
+    /**
+     * @param confidence which duties and exemptions rest on a source of medium confidence; empty for the evaluation
+     *                   after the rulings (untraced), which gives only {@code refundable} its total
+     */
     private Result assemble(Shipment s, List<Duty> duties, List<Exemption> exemptions, List<NotApplied> off,
-                            TraceCollector trace) {
+                            TraceCollector trace, ConfidenceCollector confidence) {
         List<Measure> measures = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO.setScale(2);
         LocalDate knownOn = view.knownOn(s);
@@ -321,7 +328,8 @@ public final class Evaluator {
                     .add(d.specificAmount());
             BigDecimal amount = exact.setScale(2, RoundingMode.HALF_UP);
             measures.add(new Measure(d.getProgram(), d.getHeading(), plain(d.getRate()), basis, amount,
-                    d.getCitation(), d.getRule(), specific(d, s), held == null ? null : held.citation()));
+                    d.getCitation(), d.getRule(), specific(d, s), held == null ? null : held.citation(),
+                    confidence.mediumSourcesOf(d)));
             total = total.add(amount);
         }
         measures.sort(Comparator.comparingInt((Measure m) -> ruleSet.programRank(m.program()))
@@ -333,7 +341,7 @@ public final class Evaluator {
                 continue; // a program that has ended has no exceptions left to report: its end is the record
             }
             notApplied.add(new NotApplied(e.getProgram(), e.getHeading(), e.getReason(), e.getCitation(),
-                    e.getBasis() == null ? null : e.getBasis().setScale(2, RoundingMode.HALF_UP)));
+                    e.getBasis() == null ? null : e.getBasis().setScale(2, RoundingMode.HALF_UP), confidence.mediumSourcesOf(e)));
         }
         notApplied.sort(Comparator.comparingInt((NotApplied n) -> ruleSet.programRank(n.program()))
                 .thenComparing(NotApplied::heading, Comparator.nullsFirst(Comparator.naturalOrder()))

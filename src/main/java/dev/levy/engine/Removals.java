@@ -14,8 +14,11 @@ import java.util.Map;
  * day. Such duties are inert for the rules ({@link ViewFilter}) and reported as not applied. Immutable.
  */
 final class Removals {
-    /** Why a duty is removed: the label of the trace step and of the reason, the reason in words, its citation. */
-    record Removal(String label, String reason, String citation) {}
+    /**
+     * Why a duty is removed: the label of the trace step and of the reason, the reason in words, its citation, and the
+     * id of its source when that is of medium confidence (empty: primary text).
+     */
+    record Removal(String label, String reason, String citation, List<String> mediumSources) {}
 
     private final LawView view;
     private final Map<String, Ruling> reliefByProgram = new HashMap<>();
@@ -62,17 +65,17 @@ final class Removals {
         if (scenario != null) {
             Scenario.Off off = scenario.offFor(program, s.getRegimeDate());
             if (off != null) {
-                return new Removal("Scenario " + scenario.name(), off.reason(), scenario.citation());
+                return new Removal("Scenario " + scenario.name(), off.reason(), scenario.citation(), List.of());
             }
         }
         if (ended(s, program)) {
             Termination t = terminations.get(program);
             return new Removal("Ended", "not collected on entries on or after " + t.instant() + ": " + t.reason(),
-                    t.citation());
+                    t.citation(), t.mediumSources());
         }
         Ruling ruling = reliefByProgram.get(program);
         if (ruling != null && ruling.knownOn(view.knownOn(s))) {
-            return new Removal("Held unlawful", ruling.holding(), ruling.citation());
+            return new Removal("Held unlawful", ruling.holding(), ruling.citation(), List.of());
         }
         return null;
     }

@@ -101,7 +101,7 @@ final class TenDigitLines {
     private static Result asEightDigits(Shipment s, Result line, List<List<String>> classes) {
         List<Measure> measures = line.measures().stream().map(m -> !Objects.equals(m.heading(), line.hts()) ? m
                 : new Measure(m.program(), s.getHts(), m.rate(), m.basis(), m.amount(), m.citation(), m.description(),
-                        m.specific(), m.invalidated())).toList();
+                        m.specific(), m.invalidated(), m.mediumSources())).toList();
         List<TraceStep> trace = new ArrayList<>();
         List<String> all = classes.stream().flatMap(List::stream).toList();
         trace.add(new TraceStep("10-digit lines", "HTS " + s.getHts() + ": every 10-digit line (" + lines(all)

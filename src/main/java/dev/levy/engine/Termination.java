@@ -17,9 +17,10 @@ import java.time.LocalTime;
  * @param known    the day the end was published: the law as known before it still has the program
  * @param reason   the end in plain words
  * @param citation the instrument that ends it, as {@code sources.csv} cites it
+ * @param mediumSources the id of that source when it is of medium confidence; empty when it is primary text
  */
 public record Termination(String program, LocalDate endsOn, LocalTime endsAt, LocalDate known, String reason,
-                          String citation) {
+                          String citation, java.util.List<String> mediumSources) {
 
     /** Whether {@code s}, entered on its date at its time, is at or after the end. */
     public boolean ended(Shipment s) {

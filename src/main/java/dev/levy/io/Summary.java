@@ -14,9 +14,12 @@ import java.util.TreeMap;
 /**
  * The importer's report of a batch: counts, and exact totals of value and duty by program, by origin and by month of
  * entry, and the {@code view} of the results when they read other law than the final schedule (a batch reads one law).
+ * {@code mediumConfidence} sets apart the duty that rests on sources of medium confidence: the shipments with a measure
+ * that does, their value, and the sum of those measures' amounts (the duty an analyst's confirmation could change).
  * Fed in input order on one thread; keys sorted, so the report is the same at any thread count.
  */
-@JsonPropertyOrder({"view", "read", "evaluated", "rejected", "totalValue", "totalDuty", "totalRefundable", "byProgram",
+@JsonPropertyOrder({"view", "read", "evaluated", "rejected", "totalValue", "totalDuty", "totalRefundable",
+        "mediumConfidence", "byProgram",
         "byOrigin", "byMonth"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public final class Summary {
@@ -57,6 +60,7 @@ public final class Summary {
     private long read;
     private long rejected;
     private final Totals all = new Totals();
+    private final Totals medium = new Totals();
     private final Map<String, Totals> byProgram = new TreeMap<>();
     private final Map<String, Totals> byOrigin = new TreeMap<>();
     private final Map<String, Totals> byMonth = new TreeMap<>();
@@ -74,8 +78,15 @@ public final class Summary {
         byMonth.computeIfAbsent(r.entryDate().toString().substring(0, 7), k -> new Totals())
                 .add(r.value(), r.totalDuty(), r.refundable());
         Map<String, BigDecimal> dutyByProgram = new TreeMap<>();
+        BigDecimal mediumDuty = null;
         for (Measure m : r.measures()) {
             dutyByProgram.merge(m.program(), m.amount(), BigDecimal::add);
+            if (m.confidence() != null) {
+                mediumDuty = (mediumDuty == null ? BigDecimal.ZERO : mediumDuty).add(m.amount());
+            }
+        }
+        if (mediumDuty != null) {
+            medium.add(r.value(), mediumDuty, null);
         }
         dutyByProgram.forEach((program, duty) ->
                 byProgram.computeIfAbsent(program, k -> new Totals()).add(r.value(), duty, null));
@@ -96,6 +107,12 @@ public final class Summary {
 
     /** The sum of the results' {@code refundable}. */
     public BigDecimal getTotalRefundable() { return all.refundable == null ? BigDecimal.ZERO.setScale(2) : all.refundable; }
+
+    /**
+     * The results with a measure that rests on a source of medium confidence: how many, their value, and the duty of
+     * those measures alone.
+     */
+    public Totals getMediumConfidence() { return medium; }
 
     public Map<String, Totals> getByProgram() { return byProgram; }
 

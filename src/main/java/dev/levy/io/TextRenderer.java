@@ -17,6 +17,14 @@ public final class TextRenderer {
 
     private TextRenderer() {}
 
+    /**
+     * The note under a measure or not-applied record that rests on sources of medium confidence: {@code medium
+     * confidence (secondary sources, not primary text): source a, b}. Their citations: {@code levy check --confidence}.
+     */
+    static String medium(List<String> sources) {
+        return "medium confidence (secondary sources, not primary text): source " + String.join(", ", sources);
+    }
+
     public static String render(Evaluation e) {
         return render(e, List.of());
     }
@@ -60,6 +68,9 @@ public final class TextRenderer {
         for (Measure m : r.measures()) {
             out.append(String.format("  %-" + width + "s  %-13s  %s%n", m.program(), m.heading(), charge(m)));
             out.append("  ").append(" ".repeat(width)).append("  ").append(m.citation()).append("\n");
+            if (!m.mediumSources().isEmpty()) {
+                out.append("  ").append(" ".repeat(width)).append("  ").append(medium(m.mediumSources())).append("\n");
+            }
             if (m.invalidated() != null) {
                 out.append("  ").append(" ".repeat(width)).append("  held unlawful: ").append(m.invalidated()).append("\n");
             }
@@ -79,6 +90,9 @@ public final class TextRenderer {
                 out.append("  ").append(n.program()).append(n.heading() == null ? "" : " " + n.heading())
                         .append(n.basis() == null ? "" : " (on " + MessageTemplate.usd(n.basis()) + ")").append(": ")
                         .append(n.reason()).append("\n    ").append(n.citation()).append("\n");
+                if (!n.mediumSources().isEmpty()) {
+                    out.append("    ").append(medium(n.mediumSources())).append("\n");
+                }
             }
         }
         if (!hints.isEmpty()) {

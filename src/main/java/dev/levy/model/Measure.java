@@ -2,8 +2,10 @@ package dev.levy.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * An applied tariff measure: {@code rate} percent of {@code basis} gives {@code amount}, rounded half-up to the cent.
@@ -19,11 +21,15 @@ import java.math.BigDecimal;
  *                    for an ad valorem measure ({@code amount} includes it)
  * @param invalidated the citation of a court's holding that the measure is unlawful ({@code rules/rulings.csv}), as
  *                    known on the day of the law read; absent otherwise. It stays in the result: it was assessed
+ * @param mediumSources the ids of the sources of medium confidence ({@code sources.csv}) of the table rows that the
+ *                    rules which imposed or changed the measure read, sorted; empty when the law behind it is primary
+ *                    text. The result shows it as {@link #confidence()}
  */
-@JsonPropertyOrder({"program", "heading", "rate", "basis", "amount", "citation", "invalidated", "description", "specific"})
+@JsonPropertyOrder({"program", "heading", "rate", "basis", "amount", "citation", "confidence", "invalidated", "description", "specific"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Measure(String program, String heading, BigDecimal rate, BigDecimal basis, BigDecimal amount,
-                      String citation, String description, String specific, String invalidated) {
+                      String citation, String description, String specific, String invalidated,
+                      @JsonIgnore List<String> mediumSources) {
 
     /** The contract's program code of the Chapter 1-97 line at its column 1 rate. */
     public static final String MFN = "MFN";
@@ -35,5 +41,11 @@ public record Measure(String program, String heading, BigDecimal rate, BigDecima
     @JsonIgnore
     public boolean isAdditionalDuty() {
         return heading.startsWith("99");
+    }
+
+    /** {@code medium} when the measure rests on a source of medium confidence; null (absent) when on primary text. */
+    @JsonProperty("confidence")
+    public String confidence() {
+        return mediumSources.isEmpty() ? null : "medium";
     }
 }

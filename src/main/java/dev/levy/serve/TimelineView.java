@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * {@code GET /v1/timeline}: one shipment's treatment across a span of entry dates, as periods. Each period starts on
  * a day where the additional duties change (from 12:01 a.m.), gives the total rate and the measures of entries in it,
- * and says what changed from the period before and under which instrument. Without a value (rates only), there is no
+ * and says what changed from the period before and under which instrument, and whether its measures rest on sources
+ * of medium confidence. Without a value (rates only), there is no
  * {@code value}, {@code totalDuty} or {@code amount}; {@code view} says which law was read when it is not the final
  * schedule, as in a result.
  */
@@ -27,15 +28,19 @@ import java.util.Map;
 public record TimelineView(String hts, String origin, BigDecimal value, LocalDate from, LocalDate to,
                            String rulesVersion, View view, List<Period> periods) {
 
-    /** Entries from {@code from} to {@code to} (inclusive, US Eastern, 12:01 a.m. boundaries). */
-    @JsonPropertyOrder({"from", "to", "totalRate", "totalDuty", "measures", "changes"})
+    /**
+     * Entries from {@code from} to {@code to} (inclusive, US Eastern, 12:01 a.m. boundaries); {@code confidence} is
+     * {@code medium} when one of its measures rests on a source of medium confidence (absent: all on primary text).
+     */
+    @JsonPropertyOrder({"from", "to", "totalRate", "totalDuty", "confidence", "measures", "changes"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Period(LocalDate from, LocalDate to, BigDecimal totalRate, BigDecimal totalDuty,
+    public record Period(LocalDate from, LocalDate to, BigDecimal totalRate, BigDecimal totalDuty, String confidence,
                          List<Applied> measures, List<Change> changes) {}
 
-    @JsonPropertyOrder({"program", "heading", "rate", "amount"})
+    /** A measure of a period; {@code confidence} as the result's measure has it. */
+    @JsonPropertyOrder({"program", "heading", "rate", "amount", "confidence"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Applied(String program, String heading, BigDecimal rate, BigDecimal amount) {}
+    public record Applied(String program, String heading, BigDecimal rate, BigDecimal amount, String confidence) {}
 
     /**
      * What changed for one program: it {@code starts}, {@code ends}, or its rate {@code changes}; with the citation
@@ -65,8 +70,11 @@ public record TimelineView(String hts, String origin, BigDecimal value, LocalDat
                             "entered from " + start + ": " + e.message())));
                 }
                 List<Change> changes = periods.isEmpty() ? List.of() : changes(before, p.result());
+                List<Applied> applied = applied(p.result(), amounts);
+                String confidence = applied.stream().map(Applied::confidence).filter(c -> c != null).findFirst()
+                        .orElse(null);
                 periods.add(new Period(start, end.isAfter(to) ? to : end, p.result().totalRate(),
-                        amounts ? p.result().totalDuty() : null, applied(p.result(), amounts), changes));
+                        amounts ? p.result().totalDuty() : null, confidence, applied, changes));
             }
             before = p.result();
         }
@@ -76,7 +84,8 @@ public record TimelineView(String hts, String origin, BigDecimal value, LocalDat
 
     private static List<Applied> applied(Result r, boolean amounts) {
         return r.measures().stream().filter(m -> m.amount().signum() > 0 || !m.isAdditionalDuty())
-                .map(m -> new Applied(m.program(), m.heading(), m.rate(), amounts ? m.amount() : null)).toList();
+                .map(m -> new Applied(m.program(), m.heading(), m.rate(), amounts ? m.amount() : null, m.confidence()))
+                .toList();
     }
 
     private static List<Change> changes(Result before, Result after) {

@@ -11,7 +11,7 @@ class TextRendererTest {
 
     private static Measure measure(String rate, String basis, String amount, String specific) {
         return new Measure("MFN", "1504.20.40", new BigDecimal(rate), new BigDecimal(basis), new BigDecimal(amount),
-                "citation", "rule", specific, null);
+                "citation", "rule", specific, null, java.util.List.of());
     }
 
     @Test

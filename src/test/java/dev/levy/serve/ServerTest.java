@@ -173,6 +173,23 @@ class ServerTest {
         assertEquals("SECTION_232_AUTOS", april.get("changes").get(0).get("program").asText());
     }
 
+    /** Section 122's row from 2026-04-23 rests on secondary sources: that period and its measure say so, no other. */
+    @Test
+    void timelineMarksThePeriodsWhoseMeasuresRestOnMediumSources() throws Exception {
+        HttpResponse<String> r = send("GET", "/v1/timeline?hts=6402.99.90&origin=VN&value=1000&from=2026-04-01"
+                + "&to=2026-08-31", null);
+        assertEquals(200, r.statusCode(), r.body());
+        List<String> marked = new ArrayList<>();
+        for (JsonNode p : json(r).get("periods")) {
+            marked.add(p.get("from").asText() + " " + p.path("confidence").asText("-"));
+            for (JsonNode m : p.get("measures")) {
+                String expected = m.get("program").asText().equals("SECTION_122") && p.has("confidence") ? "medium" : "-";
+                assertEquals(expected, m.path("confidence").asText("-"), p.toString());
+            }
+        }
+        assertEquals(List.of("2026-04-01 -", "2026-04-23 medium", "2026-07-24 -"), marked);
+    }
+
     @Test
     void timelineClipsToItsSpanAndTakesTheOptionalFacts() throws Exception {
         HttpResponse<String> r = send("GET", "/v1/timeline?hts=8703.23.01&origin=JP&value=30000&from=2025-05-01"

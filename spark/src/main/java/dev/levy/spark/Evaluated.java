@@ -56,7 +56,8 @@ public final class Evaluated implements AutoCloseable {
     }
 
     /**
-     * The totals of value, duty and refundable by program, origin and month of entry, as {@code levy eval --summary} writes them
+     * The totals of value, duty and refundable by program, origin and month of entry, and the duty resting on sources of
+     * medium confidence, as {@code levy eval --summary} writes them
      * (the same fields, order and exact decimals): aggregated on the cluster, only the groups come to the driver.
      */
     public ObjectNode summary() {
@@ -70,6 +71,15 @@ public final class Evaluated implements AutoCloseable {
         out.put("totalValue", money(totals.getDecimal(0)));
         out.put("totalDuty", money(totals.getDecimal(1)));
         out.put("totalRefundable", money(totals.getDecimal(2)));
+        // the shipments with a measure resting on a medium source, their value, and the duty of those measures alone
+        Row medium = results.select(col("row"), col("value"), explode(col("measures")).as("m"))
+                .filter(col("m.confidence").isNotNull())
+                .groupBy(col("row")).agg(first("value").as("value"), sum("m.amount").as("duty"))
+                .agg(count(lit(1)), sum("value"), sum("duty")).first();
+        ObjectNode mediumConfidence = out.putObject("mediumConfidence");
+        mediumConfidence.put("shipments", medium.getLong(0));
+        mediumConfidence.put("value", money(medium.getDecimal(1)));
+        mediumConfidence.put("duty", money(medium.getDecimal(2)));
         Dataset<Row> byShipmentAndProgram = results
                 .select(col("row"), col("value"), explode(col("measures")).as("m"))
                 .groupBy(col("row"), col("m.program").as("key"))

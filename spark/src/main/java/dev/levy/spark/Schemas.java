@@ -32,6 +32,7 @@ public final class Schemas {
             .add("basis", MONEY, false)
             .add("amount", MONEY, false)
             .add("citation", DataTypes.StringType, true)
+            .add("confidence", DataTypes.StringType, true)
             .add("invalidated", DataTypes.StringType, true);
 
     public static final StructType NOT_APPLIED = new StructType()
@@ -39,6 +40,7 @@ public final class Schemas {
             .add("heading", DataTypes.StringType, true)
             .add("reason", DataTypes.StringType, true)
             .add("citation", DataTypes.StringType, true)
+            .add("confidence", DataTypes.StringType, true)
             .add("basis", MONEY, true);
 
     /** Which law a result read when not the final schedule (the contract's {@code view}); null for the final schedule. */
@@ -95,11 +97,11 @@ public final class Schemas {
         for (Measure m : r.measures()) {
             measures.add(RowFactory.create(m.program(), m.heading(), exact(m.rate(), RATE, r, "rate"),
                     exact(m.basis(), MONEY, r, "basis"), exact(m.amount(), MONEY, r, "amount"), m.citation(),
-                    m.invalidated()));
+                    m.confidence(), m.invalidated()));
         }
         List<Row> notApplied = new ArrayList<>(r.notApplied().size());
         for (NotApplied n : r.notApplied()) {
-            notApplied.add(RowFactory.create(n.program(), n.heading(), n.reason(), n.citation(),
+            notApplied.add(RowFactory.create(n.program(), n.heading(), n.reason(), n.citation(), n.confidence(),
                     n.basis() == null ? null : exact(n.basis(), MONEY, r, "notApplied basis")));
         }
         return RowFactory.create(r.id(), r.hts(), r.origin(), Date.valueOf(r.entryDate()), exact(r.value(), MONEY, r, "value"),

@@ -182,7 +182,8 @@ function renderView(view) {
 function renderMeasures(measures) {
   const rows = measures.map(m => el("tr", { "data-program": m.program, class: m.invalidated ? "invalidated" : "" },
     el("th", { scope: "row", "data-label": "Program" }, el("code", {}, m.program),
-      m.invalidated ? el("div", { class: "held" }, "held unlawful") : null),
+      m.invalidated ? el("div", { class: "held" }, "held unlawful") : null,
+      m.confidence ? el("div", { class: "medium" }, "medium confidence") : null),
     el("td", { "data-label": "Heading" }, m.heading),
     el("td", { "data-label": "Arithmetic", class: "arith" },
       percent(m.rate) + " × " + money(m.basis) + " = ", el("strong", {}, money(m.amount)),
@@ -204,6 +205,7 @@ function renderNotApplied(list) {
     el("ul", { class: "not-applied" }, list.map(n => el("li", {},
       el("code", {}, n.program), n.heading ? " " + n.heading : "",
       n.basis !== undefined ? " (on " + money(n.basis) + " of the value)" : "",
+      n.confidence ? el("span", { class: "medium" }, " medium confidence") : "",
       el("p", {}, n.reason), el("p", { class: "cite" }, n.citation)))));
 }
 

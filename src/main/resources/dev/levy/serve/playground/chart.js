@@ -1,5 +1,6 @@
 // The timeline chart: a step line of the shipment's total rate over the span GET /v1/timeline gives, drawn as inline
-// SVG, with each change marked and labelled by its date and instrument, and the same changes listed below as text.
+// SVG, with each change marked and labelled by its date and instrument, the periods resting on sources of medium
+// confidence hatched, and the same changes listed below as text.
 "use strict";
 
 const LevyChart = (() => {
@@ -84,6 +85,29 @@ const LevyChart = (() => {
     return [svg("path", { d: area, class: "area" }), svg("path", { d, class: "line" })];
   }
 
+  /**
+   * The periods whose measures rest on a source of medium confidence (their "confidence": "medium"), hatched under the
+   * line, and a legend that says what the hatching means; nothing when every period rests on primary text.
+   */
+  function medium(t, s) {
+    const periods = t.periods.filter(p => p.confidence === "medium");
+    if (!periods.length) return [];
+    const g = svg("g", { class: "medium", id: "medium-periods" },
+      svg("defs", {}, svg("pattern", { id: "hatch", width: 6, height: 6, patternUnits: "userSpaceOnUse",
+        patternTransform: "rotate(45)" }, svg("line", { x1: 0, y1: 0, x2: 0, y2: 6, class: "hatch-line" }))));
+    for (const p of periods) {
+      const x = s.x(p.from), top = s.y(p.totalRate);
+      g.append(svg("rect", { x: x.toFixed(1), y: top.toFixed(1), width: (s.xEnd(p.to) - x).toFixed(1),
+        height: (s.y(0) - top).toFixed(1), fill: "url(#hatch)", class: "medium-period", "data-from": p.from },
+        svg("title", {}, p.from + " to " + p.to + ": medium confidence (rests on secondary sources, not primary text)")));
+    }
+    const legendX = W - RIGHT - 145, legendY = H - 3;
+    g.append(svg("g", { class: "legend", id: "medium-legend" },
+      svg("rect", { x: legendX, y: legendY - 10, width: 14, height: 12, fill: "url(#hatch)", class: "medium-period" }),
+      svg("text", { x: legendX + 20, y: legendY }, "medium confidence")));
+    return [g];
+  }
+
   function markers(changes, s, percent) {
     const g = svg("g", { class: "markers" });
     changes.forEach((c, i) => {
@@ -120,7 +144,11 @@ const LevyChart = (() => {
     const s = scales(t);
     const changes = t.periods.slice(1).map((p, i) => ({
       period: p,
-      text: (p.changes.length ? p.changes.map(c => describe(c, percent)).join("; ") : "the measures change")
+      text: (p.changes.length ? p.changes.map(c => describe(c, percent)).join("; ")
+        : p.confidence !== t.periods[i].confidence
+          ? (p.confidence === "medium" ? "the measures now rest on sources of medium confidence"
+            : "the measures no longer rest on sources of medium confidence")
+          : "the measures change")
         + "; total rate " + percent(t.periods[i].totalRate) + " → " + percent(p.totalRate),
       citations: [...new Set(p.changes.map(c => c.citation))].join("; "),
     }));
@@ -131,8 +159,14 @@ const LevyChart = (() => {
         class: "timeline", id: "timeline-svg" },
         svg("title", { id: "chart-title" }, "Total rate of the shipment by entry date"),
         svg("desc", { id: "chart-desc" }, desc),
-        axes(s, percent), ...stepLine(t, s), markers(changes, s, percent)),
+        axes(s, percent), ...stepLine(t, s), ...medium(t, s), markers(changes, s, percent)),
       html("figcaption", { class: "muted" }, desc)));
+    const mediumCount = t.periods.filter(p => p.confidence === "medium").length;
+    if (mediumCount) {
+      frag.append(html("p", { class: "muted", id: "medium-note" }, "Hatched: " + mediumCount
+        + (mediumCount === 1 ? " period whose" : " periods whose") + " measures rest on sources of medium confidence "
+        + "(secondary sources, not primary text)."));
+    }
     frag.append(html("h3", {}, "Changes"), changes.length ? list(changes) : html("p", {}, "None in this span."));
     return frag;
   }
