@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Levy as an HTTP JSON service on the JDK's {@code com.sun.net.httpserver}: {@code POST /v1/evaluate},
- * {@code GET /v1/rules}, {@code GET /v1/timeline}, {@code GET /healthz}, their OpenAPI description at
+ * {@code POST /v1/refunds}, {@code GET /v1/rules}, {@code GET /v1/timeline}, {@code GET /healthz}, their OpenAPI description at
  * {@code GET /v1/openapi.json}, and the playground page at {@code /}. It only reads the rules it was started with: no
  * endpoint changes them.
  */
@@ -52,6 +52,7 @@ public final class LevyServer implements AutoCloseable {
         String rules = Json.pretty(RulesView.of(levy.ruleSet()));
         Router router = new Router()
                 .route("/v1/evaluate", "POST", new EvaluateEndpoint(levy, limits, gate))
+                .route("/v1/refunds", "POST", new RefundsEndpoint(levy, limits, gate))
                 .route("/v1/rules", "GET", exchange -> exchange.sendJson(200, rules))
                 .route("/v1/timeline", "GET", new TimelineEndpoint(levy, gate))
                 .route("/healthz", "GET", exchange -> exchange.sendJson(200, health(levy, gate)))

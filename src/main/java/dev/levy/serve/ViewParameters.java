@@ -47,7 +47,7 @@ final class ViewParameters {
     }
 
     /** The parameter's value, or null when it is absent or blank; given twice is a 400. */
-    private static String single(Map<String, List<String>> query, String name) {
+    static String single(Map<String, List<String>> query, String name) {
         List<String> values = query.get(name);
         if (values == null) {
             return null;
