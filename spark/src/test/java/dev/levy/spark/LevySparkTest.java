@@ -410,6 +410,50 @@ class LevySparkTest {
     }
 
     /** levy eval, as its own process on this class path (the core's CLI), standard output to a file. */
+    @Test
+    void refundsPerEntryAreLevyRefundsCapesEntriesByteForByte() throws Exception {
+        // the generator of docs/refunds.md: 2,000 entries of three lines each, then the lines that test the edges
+        Path generated = dir.resolve("cape-generated.jsonl");
+        Path script = Path.of("..", "scripts", "CapeEntries.java");
+        assertTrue(Files.exists(script), script.toAbsolutePath().toString());
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), script.toString(), "2000", "2026")
+                .redirectOutput(generated.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        assertEquals(0, p.waitFor());
+        List<String> lines = new ArrayList<>(Files.readAllLines(generated));
+        assertEquals(6000, lines.size());
+        String loose = "{\"id\":\"loose\",\"hts\":\"6403.99.60\",\"origin\":\"VN\",\"entryDate\":\"2025-06-17\","
+                + "\"value\":1000}";
+        JsonNode first = Json.parse(lines.get(0));
+        JsonNode second = Json.parse(lines.get(3));
+        lines.add(0, loose); // a line without an entry number first: it still comes after every entry
+        lines.add(3000, lines.get(1).replace("\"entryType\":\"" + first.get("entryType").asText() + "\"",
+                "\"entryType\":\"" + (first.get("entryType").asText().equals("47") ? "01" : "47") + "\""));
+        lines.add(3001, "{\"hts\":\"12\",\"origin\":\"VN\",\"entryDate\":\"2025-06-17\",\"value\":1,"
+                + "\"entryNumber\":\"" + second.get("entryNumber").asText() + "\"}");
+        lines.add(4000, "");
+        lines.add(loose.replace("loose", "loose-2"));
+        Path input = dir.resolve("cape-entries.jsonl");
+        Files.write(input, lines);
+
+        Path cape = dir.resolve("cape");
+        assertEquals(2, cli(dir.resolve("cape.out"), "refunds", "--cape", cape.toString(), "--as-of", "2026-05-15",
+                input.toString()), "a rejected line: exit 2");
+        String expected = Files.readString(cape.resolve("entries.jsonl"));
+
+        Dataset<Row> entries = LevySpark.refundsOfJsonLines(spark.read().text(input.toString()), RuleSource.bundled(),
+                java.time.LocalDate.parse("2026-05-15"));
+        assertEquals(Schemas.REFUND_ENTRY, entries.schema());
+        StringBuilder actual = new StringBuilder();
+        for (Row r : entries.collectAsList()) {
+            actual.append(Json.compact(Schemas.entryResult(r))).append('\n');
+        }
+        assertEquals(expected, actual.toString(), "Spark's entries are levy refunds --cape's entries.jsonl, byte for byte");
+        assertTrue(expected.contains("INCONSISTENT_ENTRY") && expected.contains("INCOMPLETE_ENTRY")
+                && expected.contains("NO_ENTRY_NUMBER") && expected.contains("\"CAPE\"") && expected.contains("PROTEST"),
+                "the input reaches the paths and the edges");
+    }
+
     private static int cli(Path stdout, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.levy.cli.LevyCommand"));
