@@ -17,13 +17,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Levy as an HTTP JSON service on the JDK's {@code com.sun.net.httpserver}: {@code POST /v1/evaluate},
  * {@code POST /v1/refunds}, {@code GET /v1/rules}, {@code GET /v1/timeline}, {@code GET /healthz}, their OpenAPI description at
- * {@code GET /v1/openapi.json}, and the playground page at {@code /}. It only reads the rules it was started with: no
+ * {@code GET /v1/openapi.json}, and the playground's pages at {@code /} and {@code /refunds}. It only reads the rules it was started with: no
  * endpoint changes them.
  */
 public final class LevyServer implements AutoCloseable {
     /** Files of the playground, by the path that serves them. */
     private static final Map<String, String> PLAYGROUND = Map.of("/", "index.html", "/app.js", "app.js",
-            "/chart.js", "chart.js", "/style.css", "style.css");
+            "/chart.js", "chart.js", "/style.css", "style.css", "/refunds", "refunds.html", "/refunds.js", "refunds.js");
 
     private final HttpServer http;
     private final ExecutorService workers;

@@ -415,7 +415,9 @@ class ServerTest {
         assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
         assertTrue(page.body().contains("<title>Levy playground</title>"));
-        for (String file : List.of("/app.js", "/chart.js", "/style.css")) {
+        assertTrue(page.body().contains("href=\"/refunds\""), "the navigation links the refunds page");
+        assertTrue(send("GET", "/refunds", null).body().contains("<script src=\"/refunds.js\""));
+        for (String file : List.of("/app.js", "/chart.js", "/style.css", "/refunds.js")) {
             assertEquals(200, send("GET", file, null).statusCode(), file);
         }
         HttpResponse<String> head = send("HEAD", "/", null);
