@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class LevyServer implements AutoCloseable {
     /** Files of the playground, by the path that serves them. */
     private static final Map<String, String> PLAYGROUND = Map.of("/", "index.html", "/app.js", "app.js",
-            "/chart.js", "chart.js", "/style.css", "style.css", "/refunds", "refunds.html", "/refunds.js", "refunds.js");
+            "/chart.js", "chart.js", "/style.css", "style.css", "/dom.js", "dom.js", "/refunds", "refunds.html",
+            "/refunds.js", "refunds.js");
 
     private final HttpServer http;
     private final ExecutorService workers;

@@ -8,6 +8,7 @@ import dev.levy.io.Inputs;
 import dev.levy.io.Json;
 import dev.levy.io.ShipmentReader;
 import dev.levy.refund.CapeReport;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -69,12 +70,7 @@ final class RefundsEndpoint implements Endpoint {
     @Override
     public void handle(Exchange exchange) throws Exception {
         Map<String, List<String>> query = exchange.query();
-        for (String name : query.keySet()) {
-            if (!NAMES.contains(name)) {
-                throw HttpFailure.of(400, "INVALID_PARAMETER", ShipmentReader.clip(name), "unknown parameter '"
-                        + ShipmentReader.clip(name) + "' (parameters: asOf, format, file); the entry lines go in the body");
-            }
-        }
+        ViewParameters.refuseUnknown(query, NAMES, "each entry line");
         LocalDate asOf = asOf(ViewParameters.single(query, AS_OF));
         String format = ViewParameters.single(query, FORMAT);
         if (format == null) {
@@ -88,6 +84,7 @@ final class RefundsEndpoint implements Endpoint {
         if (fileText != null && !format.equals("cape")) {
             throw HttpFailure.of(400, "INVALID_PARAMETER", FILE, "file=N chooses a CAPE file: give it with format=cape");
         }
+        String fileName = fileText == null ? null : CapeReport.capeFile(fileNumber(fileText));
         int perFile = CapeReport.perFile(levy.ruleSet().refundPaths());
         List<Input> inputs = inputs(exchange.body(limits.maxBodyBytes()));
         CapeReport report = gate.run(() -> CapeReport.of(levy, inputs.iterator(), 1));
@@ -99,15 +96,14 @@ final class RefundsEndpoint implements Endpoint {
                     (int) text.lines().count() - 1)));
             exchange.sendJson(200, Json.pretty(new Report(asOf, report.read(), report.rejected(),
                     CapeReport.totals(results), results, report.rejectedLines(), listed, CapeReport.INTEREST)));
-        } else if (fileText != null) {
-            String name = CapeReport.capeFile(fileNumber(fileText));
-            String text = files.get(name);
+        } else if (fileName != null) {
+            String text = files.get(fileName);
             if (text == null) {
-                throw HttpFailure.of(404, "NOT_FOUND", FILE, "there is no CAPE file " + name + ": the entries as of "
+                throw HttpFailure.of(404, "NOT_FOUND", FILE, "there is no CAPE file " + fileName + ": the entries as of "
                         + asOf + " fill " + files.size() + " file(s)");
             }
             exchange.send(200, CSV, text.getBytes(StandardCharsets.UTF_8), Map.of("Content-Disposition",
-                    "attachment; filename=\"" + name + "\""));
+                    "attachment; filename=\"" + fileName + "\""));
         } else {
             exchange.send(200, ZIP, zip(results, files, asOf), Map.of("Content-Disposition",
                     "attachment; filename=\"cape-" + asOf + ".zip\""));
@@ -125,7 +121,7 @@ final class RefundsEndpoint implements Endpoint {
 
     private List<Input> read(byte[] body, Inputs.Format format) throws IOException {
         List<Input> out = new ArrayList<>();
-        try (Inputs in = Inputs.open(new InputStreamReader(new java.io.ByteArrayInputStream(body),
+        try (Inputs in = Inputs.open(new InputStreamReader(new ByteArrayInputStream(body),
                 StandardCharsets.UTF_8), format)) {
             while (in.hasNext()) {
                 if (out.size() == limits.maxShipments()) {

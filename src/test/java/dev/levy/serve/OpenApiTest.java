@@ -189,7 +189,7 @@ class OpenApiTest {
         expect(400, "POST", "/v1/evaluate?scenario=no-such-scenario", CAR);
         // the other GET endpoints
         for (String path : List.of("/v1/rules", "/healthz", "/v1/openapi.json", "/", "/app.js", "/chart.js",
-                "/style.css", "/refunds", "/refunds.js")) {
+                "/style.css", "/dom.js", "/refunds", "/refunds.js")) {
             expect(200, "GET", path);
             assertEquals("", send("HEAD", path, null).body(), "HEAD " + path + " has no body");
         }

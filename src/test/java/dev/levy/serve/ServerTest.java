@@ -417,7 +417,7 @@ class ServerTest {
         assertTrue(page.body().contains("<title>Levy playground</title>"));
         assertTrue(page.body().contains("href=\"/refunds\""), "the navigation links the refunds page");
         assertTrue(send("GET", "/refunds", null).body().contains("<script src=\"/refunds.js\""));
-        for (String file : List.of("/app.js", "/chart.js", "/style.css", "/refunds.js")) {
+        for (String file : List.of("/app.js", "/chart.js", "/style.css", "/dom.js", "/refunds.js")) {
             assertEquals(200, send("GET", file, null).statusCode(), file);
         }
         HttpResponse<String> head = send("HEAD", "/", null);

@@ -96,9 +96,7 @@ public final class LevySpark {
     private static Dataset<Row> cape(Dataset<Row> input, RuleSource rules, LocalDate asOf,
                                      Function<Broadcast<ShippedRules>, EvaluatePartition> partitionFunction) {
         SparkSession spark = input.sparkSession();
-        ShippedRules shipped = ShippedRules.of(rules);
-        LevyHolder.get(shipped); // compile on the driver: rule errors surface before any task
-        Broadcast<ShippedRules> broadcast = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(shipped);
+        Broadcast<ShippedRules> broadcast = broadcast(spark, rules);
         JavaRDD<Row> lines = input.javaRDD().zipWithIndex().mapPartitions(partitionFunction.apply(broadcast), true);
         JavaRDD<Row> entries = lines
                 // a line without an entry number is an entry object of its own, keyed apart from every entry number
@@ -121,12 +119,17 @@ public final class LevySpark {
     private static Evaluated run(Dataset<Row> input, RuleSource rules,
                                  Function<Broadcast<ShippedRules>, EvaluatePartition> partitionFunction) {
         SparkSession spark = input.sparkSession();
-        ShippedRules shipped = ShippedRules.of(rules);
-        LevyHolder.get(shipped); // compile on the driver: rule errors surface before any task
-        Broadcast<ShippedRules> broadcast = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(shipped);
+        Broadcast<ShippedRules> broadcast = broadcast(spark, rules);
         JavaRDD<Row> evaluated = input.javaRDD().zipWithIndex().mapPartitions(partitionFunction.apply(broadcast), true);
         Dataset<Row> all = spark.createDataFrame(evaluated, Schemas.EVALUATED).persist(StorageLevel.MEMORY_AND_DISK());
-        return new Evaluated(all, shipped.version());
+        return new Evaluated(all, broadcast.value().version());
+    }
+
+    /** The rules compiled on the driver first, so that rule errors surface before any task, then broadcast. */
+    private static Broadcast<ShippedRules> broadcast(SparkSession spark, RuleSource rules) {
+        ShippedRules shipped = ShippedRules.of(rules);
+        LevyHolder.get(shipped);
+        return JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(shipped);
     }
 
     private static void requireOneStringColumn(Dataset<Row> lines) {

@@ -3,19 +3,6 @@
 // here: the service decides every entry from the rules.
 "use strict";
 
-function el(tag, attrs, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs || {})) {
-    if (v !== null && v !== undefined) node.setAttribute(k, v);
-  }
-  for (const c of children.flat()) {
-    if (c !== null && c !== undefined) node.append(c instanceof Node ? c : String(c));
-  }
-  return node;
-}
-
-const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
-function money(n) { return usd.format(Number(n)); }
 function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
 // What the last report was worked out from, so that its downloads are of the same lines on the same day.
