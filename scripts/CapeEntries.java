@@ -11,7 +11,9 @@ import java.util.SplittableRandom;
 /**
  * Generates entry lines for levy refunds --cape: ENTRIES entries of 3 lines each (the bench generator's lines, one entry
  * date per entry), with entry facts drawn from the seed. Usage, after ./levy has built the jar:
- * java -cp target/levy-0.3.0-cli.jar scripts/CapeEntries.java ENTRIES SEED > entries.jsonl
+ * java -cp target/levy-0.3.0-cli.jar scripts/CapeEntries.java ENTRIES SEED [FROM TO] > entries.jsonl
+ * With FROM and TO (YYYY-MM-DD), every entry's date is in that span (an entry drawn outside it is drawn again): an
+ * importer's year, whose totals do not move when law after TO is written.
  */
 public class CapeEntries {
     private static final String[] TYPES = {"01", "01", "01", "01", "01", "01", "11", "06", "02", "03", "08", "09", "47"};
@@ -19,6 +21,8 @@ public class CapeEntries {
     public static void main(String[] args) throws Exception {
         int entries = Integer.parseInt(args[0]);
         long seed = Long.parseLong(args[1]);
+        String from = args.length > 2 ? LocalDate.parse(args[2]).toString() : null;
+        String to = args.length > 3 ? LocalDate.parse(args[3]).toString() : null;
         ShipmentGenerator lines = new ShipmentGenerator(Levy.bundled().ruleSet(), seed);
         SplittableRandom random = new SplittableRandom(seed);
         try (BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))) {
@@ -32,6 +36,10 @@ public class CapeEntries {
                 String entryTime = null;
                 for (int l = 0; l < 3; l++) {
                     ObjectNode s = (ObjectNode) Json.MAPPER.readTree(lines.next());
+                    while (entryDate == null && from != null && (s.get("entryDate").asText().compareTo(from) < 0
+                            || s.get("entryDate").asText().compareTo(to) > 0)) {
+                        s = (ObjectNode) Json.MAPPER.readTree(lines.next());
+                    }
                     if (entryDate == null) {
                         entryDate = s.get("entryDate").asText();
                         entryTime = s.has("entryTime") ? s.get("entryTime").asText() : null;

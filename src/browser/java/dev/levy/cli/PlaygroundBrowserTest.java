@@ -229,6 +229,73 @@ class PlaygroundBrowserTest {
         assertEquals(List.of(), unlabelled);
     }
 
+    /** The worked example of docs/refunds.md: nine lines of eight entries, IEEPA-era (law to 2026-04-22 only). */
+    static final String YEAR = String.join("\n",
+            "{\"id\":\"shoes-1\",\"hts\":\"6403.99.60\",\"origin\":\"VN\",\"entryDate\":\"2025-06-17\",\"value\":40000,\"entryNumber\":\"ABC-0000101-4\",\"entryType\":\"01\",\"liquidationDate\":\"2026-04-03\"}",
+            "{\"id\":\"shoes-2\",\"hts\":\"3925.90.00\",\"origin\":\"VN\",\"entryDate\":\"2025-06-17\",\"value\":12000,\"entryNumber\":\"ABC-0000101-4\",\"entryType\":\"01\",\"liquidationDate\":\"2026-04-03\"}",
+            "{\"id\":\"ware\",\"hts\":\"3925.90.00\",\"origin\":\"DE\",\"entryDate\":\"2025-09-01\",\"value\":10000,\"entryNumber\":\"ABC00001029\",\"entryType\":\"01\"}",
+            "{\"id\":\"lamps\",\"hts\":\"9405.11.40\",\"origin\":\"CN\",\"entryDate\":\"2025-03-12\",\"value\":25000,\"entryNumber\":\"ABC-0000103-3\",\"entryType\":\"01\",\"liquidationDate\":\"2026-01-23\"}",
+            "{\"id\":\"valves\",\"hts\":\"8481.80.10\",\"origin\":\"CN\",\"entryDate\":\"2025-02-20\",\"value\":18000,\"entryNumber\":\"ABC-0000104-1\",\"entryType\":\"01\",\"liquidationDate\":\"2025-10-10\"}",
+            "{\"id\":\"bonded\",\"hts\":\"6403.99.60\",\"origin\":\"VN\",\"entryDate\":\"2025-10-02\",\"value\":8000,\"entryNumber\":\"ABC-0000105-8\",\"entryType\":\"47\"}",
+            "{\"id\":\"recon\",\"hts\":\"3925.90.00\",\"origin\":\"DE\",\"entryDate\":\"2025-11-04\",\"value\":9000,\"entryNumber\":\"ABC-0000106-6\",\"entryType\":\"01\",\"reconciliation\":true}",
+            "{\"id\":\"robot\",\"hts\":\"8479.50.00\",\"origin\":\"JP\",\"entryDate\":\"2025-08-20\",\"value\":10000,\"entryNumber\":\"ABC-0000107-4\",\"entryType\":\"01\"}",
+            "{\"id\":\"car\",\"hts\":\"8703.23.01\",\"origin\":\"JP\",\"entryDate\":\"2025-04-17\",\"value\":30000,\"entryNumber\":\"ABC-0000108-2\",\"entryType\":\"01\"}",
+            "{\"id\":\"typo\",\"hts\":\"12\",\"origin\":\"JP\",\"entryDate\":\"2025-04-17\",\"value\":1}");
+
+    @Test
+    void theRefundsPageGivesEachEntryItsPathAndTheCapeFile() throws IOException {
+        driver.findElement(By.linkText("Refunds per entry")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("entry-lines")));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];",
+                driver.findElement(By.id("entry-lines")), YEAR);
+        setDate("as-of", "2026-05-15");
+        driver.findElement(By.id("work-out")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("entries")));
+
+        assertEquals("Read 10 lines (rejected 1): 8 entries, and 1 line without an entry number. Interest not "
+                + "included: the rules hold no table of the quarterly rates of 19 U.S.C. 1505.",
+                driver.findElement(By.id("refund-counts")).getText());
+        WebElement shoes = driver.findElement(By.cssSelector("#entries tr[data-entry='ABC-0000101-4']"));
+        assertEquals("CAPE", shoes.findElement(By.cssSelector(".path")).getText());
+        assertEquals("$5,200.00", shoes.findElement(By.cssSelector(".refund")).getText());
+        assertEquals("2026-06-22", shoes.findElement(By.cssSelector(".deadline")).getText(), "the 80th day");
+        assertTrue(shoes.findElement(By.cssSelector(".cite")).getText().contains("CSMS 68315804"), shoes.getText());
+        WebElement lamps = driver.findElement(By.cssSelector("#entries tr[data-entry='ABC-0000103-3']"));
+        assertEquals("PROTEST", lamps.findElement(By.cssSelector(".path")).getText());
+        assertEquals("2026-07-22", lamps.findElement(By.cssSelector(".deadline")).getText(), "the 180th day");
+        assertEquals("NOT_YET", driver.findElement(By.cssSelector("#entries tr[data-entry='ABC-0000106-6'] .path"))
+                .getText());
+        WebElement cape = driver.findElement(By.cssSelector("#totals tr[data-path=CAPE]"));
+        assertTrue(cape.getText().startsWith("CAPE 3 4 $7,420.00 $250.00"), cape.getText());
+        assertTrue(driver.findElement(By.cssSelector("#rejected li[data-line='10']")).getText().contains("INVALID_HTS"));
+
+        // what the page hands the browser to save, kept as text (the page's CSP lets no script fetch a blob: URL)
+        ((JavascriptExecutor) driver).executeScript("window.savedText = {}; const make = URL.createObjectURL;"
+                + "URL.createObjectURL = blob => { const url = make(blob);"
+                + "window.savedText[url] = blob.text(); return url; };");
+        driver.findElement(By.cssSelector("button[data-download='cape-001.csv']")).click();
+        WebElement saved = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("a[data-saved='cape-001.csv']")));
+        assertEquals("cape-001.csv", saved.getAttribute("download"));
+        Object text = ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "window.savedText[arguments[0].href].then(t => done(JSON.stringify(t)), e => done(String(e)));", saved);
+        // as JSON, so that the line ends are seen as they are (CRLF, as ACE takes them)
+        assertEquals("\"Entry Number\\r\\nABC-0000101-4\\r\\nABC-0000102-9\\r\\nABC-0000107-4\\r\\n\"", text,
+                "the file to upload in ACE: the CAPE entries, as levy refunds --cape writes it");
+        driver.findElement(By.cssSelector("button[data-download='cape-2026-05-15.zip']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[data-saved='cape-2026-05-15.zip']")));
+        screenshot("playground-refunds.png");
+
+        driver.manage().window().setSize(new Dimension(380, 900));
+        Object overflow = ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertTrue(((Number) overflow).intValue() <= 0, "the refunds page scrolls sideways by " + overflow + " px");
+        Object unlabelled = ((JavascriptExecutor) driver).executeScript(
+                "return [...document.querySelectorAll('input, select, textarea')].filter(i => !i.labels || "
+                        + "!i.labels.length).map(i => i.id);");
+        assertEquals(List.of(), unlabelled);
+    }
+
     private static void screenshot(String name) throws IOException {
         Path out = Path.of("target", name);
         Files.createDirectories(out.getParent());

@@ -6,7 +6,6 @@ import dev.levy.io.Inputs;
 import dev.levy.io.Json;
 import dev.levy.model.LawView;
 import dev.levy.model.Scenario;
-import dev.levy.refund.CapeLine;
 import dev.levy.refund.CapeReport;
 import dev.levy.refund.RefundCsv;
 import dev.levy.refund.RefundLine;
@@ -101,7 +100,7 @@ final class RefundsCommand implements Callable<Integer> {
             views.add(LawView.FINAL.with(s));
         }
         if (capeDir != null) {
-            return cape(levy, reader, views, err);
+            return cape(levy, reader, err);
         }
         RefundSummary summary = new RefundSummary(s == null ? null : s.name());
         try (Inputs inputs = Inputs.open(reader, InputFile.format(file, inputFormat));
@@ -123,7 +122,7 @@ final class RefundsCommand implements Callable<Integer> {
     }
 
     /** {@code --cape}: the refunds per entry and each entry's path, in DIR; the totals per path on stderr. */
-    private int cape(Levy levy, Reader reader, List<LawView> views, PrintWriter err) throws IOException {
+    private int cape(Levy levy, Reader reader, PrintWriter err) throws IOException {
         if (scenario != null || csvFile != null || summaryFile != null) {
             err.println("levy refunds: --cape takes none of --scenario, --csv, --summary");
             return LevyCommand.BAD_INPUT;
@@ -134,16 +133,17 @@ final class RefundsCommand implements Callable<Integer> {
             return LevyCommand.BAD_INPUT;
         }
         RefundPaths paths = levy.ruleSet().refundPaths();
-        Integer perFile = paths.days().get(CapeReport.PER_DECLARATION);
-        if (perFile == null || perFile < 1) {
-            err.println("levy refunds: the rules' refunds/parameters.csv has no " + CapeReport.PER_DECLARATION);
+        int perFile;
+        try {
+            perFile = CapeReport.perFile(paths);
+        } catch (IllegalStateException e) {
+            err.println("levy refunds: " + e.getMessage());
             return LevyCommand.BAD_INPUT;
         }
         LocalDate day = asOf != null ? asOf : LocalDate.now();
-        CapeReport report = new CapeReport();
+        CapeReport report;
         try (Inputs inputs = Inputs.open(reader, InputFile.format(file, inputFormat))) {
-            levy.evaluate(inputs, workers.threads, views, (input, evaluations) -> CapeLine.of(input.parse(), evaluations),
-                    report::add);
+            report = CapeReport.of(levy, inputs, workers.threads);
         } catch (Inputs.LooksLikeCsv e) {
             err.println("levy refunds: " + e.getMessage() + ": use --input-format csv");
             return LevyCommand.BAD_INPUT;

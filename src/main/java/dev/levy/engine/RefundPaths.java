@@ -48,8 +48,17 @@ public record RefundPaths(List<Row> rows, Map<String, Integer> days) {
         boolean holds(Entry e, String refundKind, LocalDate asOf, Map<String, Integer> days) {
             return refund.equals(refundKind) && typeHolds(e.type()) && is(reconciliation, e.reconciliation())
                     && is(drawback, e.drawback()) && is(adcvd, e.adcvd()) && is(protestOpen, e.protestOpen())
-                    && is(liquidated, e.liquidationDate() != null) && daysHold(e.liquidationDate(), asOf, days)
+                    && is(liquidated, liquidatedBy(e, asOf)) && daysHold(liquidatedBy(e, asOf) ? e.liquidationDate()
+                    : null, asOf, days)
                     && (asOfFrom == null || !asOf.isBefore(asOfFrom)) && (asOfTo == null || asOf.isBefore(asOfTo));
+        }
+
+        /**
+         * Whether the entry had liquidated on {@code asOf}: a liquidation date after it (a run as of an earlier day, or a
+         * date CBP has scheduled) leaves the entry unliquidated that day, never "liquidated -n days ago".
+         */
+        private static boolean liquidatedBy(Entry e, LocalDate asOf) {
+            return e.liquidationDate() != null && !e.liquidationDate().isAfter(asOf);
         }
 
         private boolean typeHolds(String type) {

@@ -2,9 +2,13 @@ package dev.levy.refund;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.levy.Levy;
 import dev.levy.engine.RefundPaths;
+import dev.levy.io.Input;
 import dev.levy.io.Json;
 import dev.levy.model.Entry;
+import dev.levy.model.LawView;
+import dev.levy.model.ShipmentError;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -13,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +40,24 @@ public final class CapeReport {
     /** Said in every entry and on stderr: the rules hold no table of the quarterly interest rates of 19 U.S.C. 1505. */
     public static final String INTEREST = "not included: the rules hold no table of the quarterly rates of 19 U.S.C. 1505";
 
+    /**
+     * The views each line is evaluated under, in the order {@link CapeLine#of} reads them: as filed (the law as known at
+     * entry), as assessed (the final schedule) and as owed (after the rulings).
+     */
+    public static final List<LawView> VIEWS = List.of(LawView.asKnownAtEntry(), LawView.FINAL,
+            LawView.FINAL.withRulingsApplied());
+
     /** One entry of the report, as {@code entries.jsonl} writes it. */
     @JsonPropertyOrder({"entryNumber", "lines", "refundable", "otherRefund", "path", "reason", "citation", "deadline",
             "interest"})
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record EntryResult(String entryNumber, List<Long> lines, BigDecimal refundable, BigDecimal otherRefund,
                               String path, String reason, String citation, LocalDate deadline, String interest) {}
+
+    /** A rejected input line: its number, its entry number when it could be read, and the contract's error. */
+    @JsonPropertyOrder({"line", "entryNumber", "error"})
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record RejectedLine(long line, String entryNumber, ShipmentError error) {}
 
     /** What is kept of an entry while its lines come. */
     private static final class Sums {
@@ -82,16 +99,27 @@ public final class CapeReport {
     private final Map<String, Sums> entries = new LinkedHashMap<>();
     /** Lines outside any entry, in input order, as the report writes them. */
     private final List<EntryResult> loose = new ArrayList<>();
+    private final List<RejectedLine> rejectedLines = new ArrayList<>();
     private long read;
-    private long rejected;
+
+    /**
+     * The report of a stream of entry lines, each evaluated under {@link #VIEWS} on {@code threads} workers: what
+     * {@code levy refunds --cape}, the service's {@code POST /v1/refunds} and the Spark adapter sum per entry.
+     */
+    public static CapeReport of(Levy levy, Iterator<? extends Input> inputs, int threads) {
+        CapeReport report = new CapeReport();
+        levy.evaluate(inputs, threads, VIEWS, (input, evaluations) -> CapeLine.of(input.parse(), evaluations),
+                report::add);
+        return report;
+    }
 
     /** Adds a line, in input order. */
     public void add(CapeLine line) {
         read++;
-        if (line.error() != null) {
-            rejected++;
-        }
         String number = line.entry() == null ? null : line.entry().number();
+        if (line.error() != null) {
+            rejectedLines.add(new RejectedLine(line.line(), number, line.error()));
+        }
         if (number == null) {
             loose.add(new EntryResult(null, List.of(line.line()), zeroIfNull(line.refundable()),
                     zeroIfNull(line.otherRefund()), NO_ENTRY_NUMBER, line.error() != null ? "rejected: "
@@ -149,7 +177,12 @@ public final class CapeReport {
 
     /** Lines rejected (each in its entry's {@value #INCOMPLETE} or its own {@value #NO_ENTRY_NUMBER}). */
     public long rejected() {
-        return rejected;
+        return rejectedLines.size();
+    }
+
+    /** The rejected lines, in input order (each also in its entry's reason or its own object). */
+    public List<RejectedLine> rejectedLines() {
+        return rejectedLines;
     }
 
     /** Every entry with its path on {@code asOf}, in order of first appearance, then the lines outside any entry. */
@@ -176,33 +209,61 @@ public final class CapeReport {
     }
 
     /**
-     * Writes {@code dir/entries.jsonl} and the CAPE files {@code dir/cape-001.csv}, ... (a header line
-     * {@code Entry Number}, then at most {@code perFile} entry numbers), and returns the totals per path, in path order.
+     * Writes {@code dir/entries.jsonl} and the CAPE files {@code dir/cape-001.csv}, ... ({@link #capeFiles}), and returns
+     * the totals per path, in path order.
      */
     public static Map<String, Totals> write(List<EntryResult> results, Path dir, int perFile) throws IOException {
         Files.createDirectories(dir);
-        Map<String, Totals> totals = new TreeMap<>();
-        List<String> cape = new ArrayList<>();
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("entries.jsonl"), StandardCharsets.UTF_8)) {
             for (EntryResult e : results) {
                 w.write(Json.compact(e));
                 w.write('\n');
-                totals.computeIfAbsent(e.path(), k -> new Totals()).add(e);
-                if (e.path().equals("CAPE")) {
-                    cape.add(e.entryNumber());
-                }
             }
         }
-        for (int file = 0; file * perFile < cape.size(); file++) {
-            try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(capeFile(file + 1)), StandardCharsets.UTF_8)) {
-                w.write("Entry Number\r\n");
-                for (String number : cape.subList(file * perFile, Math.min(cape.size(), (file + 1) * perFile))) {
-                    w.write(number);
-                    w.write("\r\n");
-                }
-            }
+        for (Map.Entry<String, String> file : capeFiles(results, perFile).entrySet()) {
+            Files.writeString(dir.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+        }
+        return totals(results);
+    }
+
+    /** The entries, lines and refunds of each path, in path order. */
+    public static Map<String, Totals> totals(List<EntryResult> results) {
+        Map<String, Totals> totals = new TreeMap<>();
+        for (EntryResult e : results) {
+            totals.computeIfAbsent(e.path(), k -> new Totals()).add(e);
         }
         return totals;
+    }
+
+    /**
+     * The CAPE files by name, in order: {@code cape-001.csv}, ..., each a header line {@code Entry Number}, then at most
+     * {@code perFile} numbers of the {@code CAPE} entries, lines ended CRLF as ACE takes them.
+     */
+    public static Map<String, String> capeFiles(List<EntryResult> results, int perFile) {
+        List<String> cape = new ArrayList<>();
+        for (EntryResult e : results) {
+            if (e.path().equals("CAPE")) {
+                cape.add(e.entryNumber());
+            }
+        }
+        Map<String, String> files = new LinkedHashMap<>();
+        for (int file = 0; file * perFile < cape.size(); file++) {
+            StringBuilder text = new StringBuilder("Entry Number\r\n");
+            for (String number : cape.subList(file * perFile, Math.min(cape.size(), (file + 1) * perFile))) {
+                text.append(number).append("\r\n");
+            }
+            files.put(capeFile(file + 1), text.toString());
+        }
+        return files;
+    }
+
+    /** How many entry numbers one CAPE file holds, from the rules' {@code refunds/parameters.csv}. */
+    public static int perFile(RefundPaths paths) {
+        Integer perFile = paths.days().get(PER_DECLARATION);
+        if (perFile == null || perFile < 1) {
+            throw new IllegalStateException("the rules' refunds/parameters.csv has no " + PER_DECLARATION);
+        }
+        return perFile;
     }
 
     /** The name of the n-th CAPE file (1-based). */

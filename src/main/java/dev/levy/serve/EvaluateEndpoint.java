@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.levy.Levy;
 import dev.levy.io.Json;
-import dev.levy.io.ShipmentReader;
 import dev.levy.model.ErrorCode;
 import dev.levy.model.Evaluation;
 import dev.levy.model.Rejection;
@@ -35,12 +34,7 @@ final class EvaluateEndpoint implements Endpoint {
     @Override
     public void handle(Exchange exchange) throws Exception {
         Map<String, List<String>> query = exchange.query();
-        for (String name : query.keySet()) {
-            if (!ViewParameters.NAMES.contains(name)) {
-                throw HttpFailure.of(400, "INVALID_PARAMETER", ShipmentReader.clip(name), "unknown parameter '"
-                        + ShipmentReader.clip(name) + "' (parameters: asKnown, scenario); the shipment goes in the body");
-            }
-        }
+        ViewParameters.refuseUnknown(query, ViewParameters.NAMES, "the shipment");
         Levy under = ViewParameters.apply(levy, query);
         JsonNode input = parse(exchange.body(limits.maxBodyBytes()));
         if (input.isObject()) {

@@ -16,14 +16,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Levy as an HTTP JSON service on the JDK's {@code com.sun.net.httpserver}: {@code POST /v1/evaluate},
- * {@code GET /v1/rules}, {@code GET /v1/timeline}, {@code GET /healthz}, their OpenAPI description at
- * {@code GET /v1/openapi.json}, and the playground page at {@code /}. It only reads the rules it was started with: no
+ * {@code POST /v1/refunds}, {@code GET /v1/rules}, {@code GET /v1/timeline}, {@code GET /healthz}, their OpenAPI description at
+ * {@code GET /v1/openapi.json}, and the playground's pages at {@code /} and {@code /refunds}. It only reads the rules it was started with: no
  * endpoint changes them.
  */
 public final class LevyServer implements AutoCloseable {
     /** Files of the playground, by the path that serves them. */
     private static final Map<String, String> PLAYGROUND = Map.of("/", "index.html", "/app.js", "app.js",
-            "/chart.js", "chart.js", "/style.css", "style.css");
+            "/chart.js", "chart.js", "/style.css", "style.css", "/dom.js", "dom.js", "/refunds", "refunds.html",
+            "/refunds.js", "refunds.js");
 
     private final HttpServer http;
     private final ExecutorService workers;
@@ -52,6 +53,7 @@ public final class LevyServer implements AutoCloseable {
         String rules = Json.pretty(RulesView.of(levy.ruleSet()));
         Router router = new Router()
                 .route("/v1/evaluate", "POST", new EvaluateEndpoint(levy, limits, gate))
+                .route("/v1/refunds", "POST", new RefundsEndpoint(levy, limits, gate))
                 .route("/v1/rules", "GET", exchange -> exchange.sendJson(200, rules))
                 .route("/v1/timeline", "GET", new TimelineEndpoint(levy, gate))
                 .route("/healthz", "GET", exchange -> exchange.sendJson(200, health(levy, gate)))

@@ -46,8 +46,23 @@ final class ViewParameters {
         }
     }
 
+    /**
+     * A 400 naming the first parameter not among {@code names}: a misspelt one must never quietly give a default.
+     *
+     * @param body what goes in the body instead, said in the error
+     */
+    static void refuseUnknown(Map<String, List<String>> query, Set<String> names, String body) {
+        for (String name : query.keySet()) {
+            if (!names.contains(name)) {
+                throw HttpFailure.of(400, "INVALID_PARAMETER", ShipmentReader.clip(name), "unknown parameter '"
+                        + ShipmentReader.clip(name) + "' (parameters: " + String.join(", ", new java.util.TreeSet<>(names))
+                        + "); " + body + " goes in the body");
+            }
+        }
+    }
+
     /** The parameter's value, or null when it is absent or blank; given twice is a 400. */
-    private static String single(Map<String, List<String>> query, String name) {
+    static String single(Map<String, List<String>> query, String name) {
         List<String> values = query.get(name);
         if (values == null) {
             return null;

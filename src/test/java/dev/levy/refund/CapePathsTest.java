@@ -54,6 +54,17 @@ class CapePathsTest {
     }
 
     @Test
+    void anEntryLiquidatedAfterTheAsOfDateWasUnliquidatedThatDay() {
+        RefundPaths.Decision d = PATHS.decide(entry("01", AS_OF.plusDays(30)), "ieepa", AS_OF);
+        assertEquals("CAPE", d.path());
+        assertTrue(d.reason().startsWith("Unliquidated"), d.reason());
+        assertNull(d.deadline(), "CAPE has no deadline for an entry not yet liquidated");
+        assertEquals("PSC", PATHS.decide(entry("01", AS_OF.plusDays(1)), "other", AS_OF).path());
+        assertEquals(AS_OF.plusDays(80), PATHS.decide(entry("01", AS_OF), "ieepa", AS_OF).deadline(),
+                "liquidated on the as-of day itself: liquidated, day 0");
+    }
+
+    @Test
     void eachExcludedEntryTypeAndFlagGoesToAProtest() {
         for (String type : new String[] {"08", "09", "47"}) {
             RefundPaths.Decision d = PATHS.decide(entry(type, null), "ieepa", AS_OF);

@@ -62,6 +62,9 @@ class OpenApiTest {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String CAR = "{\"id\":\"car\",\"hts\":\"8703.23.01\",\"origin\":\"JP\","
             + "\"entryDate\":\"2025-04-17\",\"value\":30000}";
+    /** An IEEPA-era entry line with its entry facts, CAPE-eligible on 2026-05-15. */
+    private static final String ROBOT = "{\"id\":\"robot\",\"hts\":\"8479.50.00\",\"origin\":\"JP\","
+            + "\"entryDate\":\"2025-08-20\",\"value\":10000,\"entryNumber\":\"ABC-0000107-4\",\"entryType\":\"01\"}";
     /** The server's body limit, small so that a body over it fits the socket's buffers and the 413 is read whole. */
     private static final int MAX_BODY = 32768;
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
@@ -154,6 +157,18 @@ class OpenApiTest {
         expect(400, "POST", "/v1/evaluate", "42");
         expect(413, "POST", "/v1/evaluate", "[" + "{},".repeat(Limits.DEFAULT_MAX_SHIPMENTS) + "{}]");
         expect(413, "POST", "/v1/evaluate", "[\"" + "x".repeat(MAX_BODY) + "\"]");
+        // POST /v1/refunds: the report, the zip, one CAPE file, and its errors
+        String lines = CAR.replace("}", ",\"entryNumber\":\"ABC-0000101-4\",\"entryType\":\"01\"}") + "\n"
+                + CAR.replace("\"JP\"", "\"J1\"") + "\n" + ROBOT + "\n";
+        expect(200, "POST", "/v1/refunds?asOf=2026-05-15", lines);
+        expect(200, "POST", "/v1/refunds?asOf=2026-05-15", "");
+        expect(200, "POST", "/v1/refunds?asOf=2026-05-15&format=cape", lines);
+        expect(200, "POST", "/v1/refunds?asOf=2026-05-15&format=cape&file=1", ROBOT);
+        expect(400, "POST", "/v1/refunds?asOf=2026-05-32", lines);
+        expect(400, "POST", "/v1/refunds?format=cape&file=x", lines);
+        expect(404, "POST", "/v1/refunds?asOf=2026-05-15&format=cape&file=2", ROBOT);
+        expect(413, "POST", "/v1/refunds", "{}\n".repeat(Limits.DEFAULT_MAX_SHIPMENTS + 1));
+        expect(413, "POST", "/v1/refunds", "\"" + "x".repeat(MAX_BODY) + "\"");
         // GET /v1/timeline
         String car = "/v1/timeline?hts=8703.23.01&origin=JP&value=30000";
         expect(200, "GET", car);
@@ -174,7 +189,7 @@ class OpenApiTest {
         expect(400, "POST", "/v1/evaluate?scenario=no-such-scenario", CAR);
         // the other GET endpoints
         for (String path : List.of("/v1/rules", "/healthz", "/v1/openapi.json", "/", "/app.js", "/chart.js",
-                "/style.css")) {
+                "/style.css", "/dom.js", "/refunds", "/refunds.js")) {
             expect(200, "GET", path);
             assertEquals("", send("HEAD", path, null).body(), "HEAD " + path + " has no body");
         }
@@ -188,6 +203,7 @@ class OpenApiTest {
         // 503: two evaluations at once on a server that takes one and waits for none
         provokeOverload("POST", "/v1/evaluate", "[" + (CAR + ",").repeat(300) + CAR + "]");
         provokeOverload("GET", car, null);
+        provokeOverload("POST", "/v1/refunds?asOf=2026-05-15", (ROBOT + "\n").repeat(200));
 
         Set<String> documented = new TreeSet<>();
         for (var p : document.get("paths").properties()) {

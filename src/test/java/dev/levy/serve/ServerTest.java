@@ -295,6 +295,135 @@ class ServerTest {
         assertEquals(0, json(filed).get("periods").get(0).get("totalRate").decimalValue().compareTo(new java.math.BigDecimal("17.5")));
     }
 
+    /** Three lines of two entries and one without an entry number, IEEPA-era (law to 2026-04-22 only). */
+    static final String ENTRY_LINES = "{\"id\":\"shoes\",\"hts\":\"6403.99.60\",\"origin\":\"VN\",\"entryDate\":\"2025-06-17\","
+            + "\"value\":40000,\"entryNumber\":\"ABC-0000101-4\",\"entryType\":\"01\",\"liquidationDate\":\"2026-04-03\"}\n"
+            + "{\"id\":\"lamps\",\"hts\":\"9405.11.40\",\"origin\":\"CN\",\"entryDate\":\"2025-03-12\",\"value\":25000,"
+            + "\"entryNumber\":\"ABC-0000103-3\",\"entryType\":\"01\",\"liquidationDate\":\"2026-01-23\"}\n"
+            + "{\"id\":\"ware\",\"hts\":\"3925.90.00\",\"origin\":\"DE\",\"entryDate\":\"2025-09-01\",\"value\":10000,"
+            + "\"entryNumber\":\"ABC00001029\",\"entryType\":\"01\",\"liquidationDate\":\"2026-04-03\"}\n";
+
+    static HttpResponse<byte[]> sendForBytes(String path, String body) throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(server.uri().resolve(path)).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** What {@code levy refunds --cape DIR} writes for the same lines: DIR's files by name. */
+    static java.util.Map<String, String> cliCape(String lines, java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path input = dir.resolve("lines.jsonl");
+        java.nio.file.Files.writeString(input, lines);
+        dev.levy.cli.CliRunner.Run run = dev.levy.cli.CliRunner.run("refunds", "--cape", dir.resolve("out").toString(),
+                "--as-of", "2026-05-15", input.toString());
+        java.util.Map<String, String> files = new java.util.TreeMap<>();
+        try (var listing = java.nio.file.Files.list(dir.resolve("out"))) {
+            for (java.nio.file.Path f : listing.toList()) {
+                files.put(f.getFileName().toString(), java.nio.file.Files.readString(f));
+            }
+        }
+        assertTrue(files.containsKey("entries.jsonl"), run.err());
+        return files;
+    }
+
+    @Test
+    void refundsGiveTheClisEntriesTotalsAndCapeFiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        HttpResponse<String> r = send("POST", "/v1/refunds?asOf=2026-05-15", ENTRY_LINES);
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode report = json(r);
+        java.util.Map<String, String> cli = cliCape(ENTRY_LINES, dir);
+        StringBuilder entries = new StringBuilder();
+        report.get("entries").forEach(e -> entries.append(Json.compact(e)).append('\n'));
+        assertEquals(cli.get("entries.jsonl"), entries.toString(), "the per-entry objects are entries.jsonl's lines");
+        assertEquals("2026-05-15", report.get("asOf").asText());
+        assertEquals(3, report.get("read").asLong());
+        assertEquals(0, report.get("rejected").asLong());
+        assertEquals(2, report.get("totals").get("CAPE").get("entries").asLong(), r.body());
+        assertEquals(1, report.get("totals").get("PROTEST").get("lines").asLong(), r.body());
+        assertEquals("[{\"name\":\"cape-001.csv\",\"file\":1,\"entries\":2}]", report.get("capeFiles").toString());
+
+        HttpResponse<byte[]> zip = sendForBytes("/v1/refunds?asOf=2026-05-15&format=cape", ENTRY_LINES);
+        assertEquals(200, zip.statusCode());
+        assertEquals("application/zip", zip.headers().firstValue("Content-Type").orElse(""));
+        java.util.Map<String, String> zipped = new java.util.TreeMap<>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.body()))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                zipped.put(e.getName(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        cli.remove("lines.jsonl");
+        assertEquals(cli, zipped, "the zip holds what levy refunds --cape DIR writes in DIR");
+        assertEquals(java.util.Arrays.toString(zip.body()), java.util.Arrays.toString(
+                sendForBytes("/v1/refunds?asOf=2026-05-15&format=cape", ENTRY_LINES).body()), "the same bytes each time");
+
+        HttpResponse<String> one = send("POST", "/v1/refunds?asOf=2026-05-15&format=cape&file=1", ENTRY_LINES);
+        assertEquals(200, one.statusCode());
+        assertTrue(one.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        assertEquals("Entry Number\r\nABC-0000101-4\r\nABC-0000102-9\r\n", one.body());
+        assertEquals(cli.get("cape-001.csv"), one.body());
+    }
+
+    @Test
+    void refundsAccountForEveryLineAndReadCsv() throws Exception {
+        String csv = "hts,origin,entryDate,value,entryNumber,entryType,liquidationDate\n"
+                + "6403.99.60,VN,2025-06-17,1000,ABC-1234567-8,01,2026-02-24\n"
+                + "12,VN,2025-06-17,1000,XYZ-1234567-8,01,\n"
+                + "6403.99.60,VN,2025-06-17,1000,,01,\n";
+        HttpResponse<String> r = send("POST", "/v1/refunds?asOf=2026-05-15", csv);
+        assertEquals(200, r.statusCode(), "a rejected line never stops the others: " + r.body());
+        JsonNode report = json(r);
+        assertEquals(3, report.get("read").asLong());
+        assertEquals(1, report.get("rejected").asLong());
+        JsonNode rejected = report.get("rejectedLines").get(0);
+        assertEquals(3, rejected.get("line").asLong(), "CSV lines are numbered as in the body, header first");
+        assertEquals("XYZ-1234567-8", rejected.get("entryNumber").asText());
+        assertEquals("INVALID_HTS", rejected.get("error").get("code").asText());
+        long lines = 0;
+        for (JsonNode t : report.get("totals")) {
+            lines += t.get("lines").asLong();
+        }
+        assertEquals(3, lines, "every line is in one entry object");
+        assertEquals("CAPE", report.get("entries").get(0).get("path").asText());
+        assertEquals("2026-05-15", report.get("entries").get(0).get("deadline").asText(), "the 80th day");
+        assertEquals("INCOMPLETE_ENTRY", report.get("entries").get(1).get("path").asText());
+        assertEquals("NO_ENTRY_NUMBER", report.get("entries").get(2).get("path").asText());
+    }
+
+    @Test
+    void refundsDecideOnTodayInUsEasternTimeWithoutAsOf() throws Exception {
+        java.time.ZoneId eastern = java.time.ZoneId.of("America/New_York");
+        java.time.LocalDate before = java.time.LocalDate.now(eastern);
+        HttpResponse<String> r = send("POST", "/v1/refunds", ENTRY_LINES);
+        java.time.LocalDate after = java.time.LocalDate.now(eastern);
+        assertEquals(200, r.statusCode(), r.body());
+        String asOf = json(r).get("asOf").asText();
+        assertTrue(asOf.equals(before.toString()) || asOf.equals(after.toString()), asOf);
+    }
+
+    @Test
+    void refundsErrorsNameTheParameterAndLimitsGive413() throws Exception {
+        HttpResponse<String> date = send("POST", "/v1/refunds?asOf=2026-13-01", ENTRY_LINES);
+        assertEquals("INVALID_DATE", errorCode(date));
+        assertEquals("asOf", json(date).get("error").get("field").asText());
+        assertEquals("format", json(send("POST", "/v1/refunds?format=xlsx", ENTRY_LINES)).get("error").get("field")
+                .asText());
+        assertEquals("file", json(send("POST", "/v1/refunds?file=1", ENTRY_LINES)).get("error").get("field").asText(),
+                "file without format=cape");
+        assertEquals("file", json(send("POST", "/v1/refunds?format=cape&file=0", ENTRY_LINES)).get("error")
+                .get("field").asText());
+        assertEquals("asof", json(send("POST", "/v1/refunds?asof=2026-05-15", ENTRY_LINES)).get("error").get("field")
+                .asText(), "a misspelt parameter is refused, never a quiet default");
+        HttpResponse<String> missing = send("POST", "/v1/refunds?asOf=2026-05-15&format=cape&file=2", ENTRY_LINES);
+        assertEquals(404, missing.statusCode());
+        assertTrue(json(missing).get("error").get("message").asText().contains("1 file(s)"), missing.body());
+        HttpResponse<String> many = send("POST", "/v1/refunds", ENTRY_LINES + ENTRY_LINES.substring(0,
+                ENTRY_LINES.indexOf('\n') + 1));
+        assertEquals(413, many.statusCode());
+        assertEquals("TOO_MANY_SHIPMENTS", errorCode(many));
+        HttpResponse<String> big = send("POST", "/v1/refunds", ENTRY_LINES.repeat(20));
+        assertEquals(413, big.statusCode());
+        assertEquals("BODY_TOO_LARGE", errorCode(big));
+    }
+
     @Test
     void healthAndPlayground() throws Exception {
         assertEquals("ok", json(send("GET", "/healthz", null)).get("status").asText());
@@ -303,7 +432,9 @@ class ServerTest {
         assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
         assertTrue(page.body().contains("<title>Levy playground</title>"));
-        for (String file : List.of("/app.js", "/chart.js", "/style.css")) {
+        assertTrue(page.body().contains("href=\"/refunds\""), "the navigation links the refunds page");
+        assertTrue(send("GET", "/refunds", null).body().contains("<script src=\"/refunds.js\""));
+        for (String file : List.of("/app.js", "/chart.js", "/style.css", "/dom.js", "/refunds.js")) {
             assertEquals(200, send("GET", file, null).statusCode(), file);
         }
         HttpResponse<String> head = send("HEAD", "/", null);

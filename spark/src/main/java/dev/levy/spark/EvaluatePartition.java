@@ -11,6 +11,8 @@ import dev.levy.io.Parsed;
 import dev.levy.model.ErrorCode;
 import dev.levy.model.Evaluation;
 import dev.levy.model.Rejection;
+import dev.levy.refund.CapeLine;
+import dev.levy.refund.CapeReport;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -24,7 +26,9 @@ import scala.Tuple2;
 /**
  * Evaluates one partition lazily, {@value Levy#CHUNK} inputs at a time: each chunk is parsed, validated and evaluated
  * in one Kie session ({@link Levy#evaluateAll}), against the executor's one {@link Levy} for the broadcast rules.
- * Inputs come with their 0-based position in the dataset; outputs keep the partition's order.
+ * Inputs come with their 0-based position in the dataset; outputs keep the partition's order. The outputs are rows of
+ * {@link Schemas#EVALUATED}, or, for the refunds per entry ({@link #capeLines()}), rows of {@link Schemas#CAPE_LINE}:
+ * each input evaluated as filed, as assessed and as owed, as {@code levy refunds --cape} evaluates it.
  */
 final class EvaluatePartition implements FlatMapFunction<Iterator<Tuple2<Row, Long>>, Row> {
     private static final long serialVersionUID = 1L;
@@ -37,26 +41,33 @@ final class EvaluatePartition implements FlatMapFunction<Iterator<Tuple2<Row, Lo
     private final StructType schema;        // ROWS: the input's schema
     private final List<String> csvHeader;   // CSV: the header's field names
     private final long csvHeaderIndex;      // CSV: the header line's position, skipped
+    private final boolean cape;             // rows of CAPE_LINE rather than of EVALUATED
 
     private EvaluatePartition(Broadcast<ShippedRules> rules, Mode mode, StructType schema, List<String> csvHeader,
-                              long csvHeaderIndex) {
+                              long csvHeaderIndex, boolean cape) {
         this.rules = rules;
         this.mode = mode;
         this.schema = schema;
         this.csvHeader = csvHeader == null ? null : new ArrayList<>(csvHeader);
         this.csvHeaderIndex = csvHeaderIndex;
+        this.cape = cape;
+    }
+
+    /** The same inputs, each given as its entry line of the refunds per entry (a row of {@link Schemas#CAPE_LINE}). */
+    EvaluatePartition capeLines() {
+        return new EvaluatePartition(rules, mode, schema, csvHeader, csvHeaderIndex, true);
     }
 
     static EvaluatePartition rows(Broadcast<ShippedRules> rules, StructType schema) {
-        return new EvaluatePartition(rules, Mode.ROWS, schema, null, -1);
+        return new EvaluatePartition(rules, Mode.ROWS, schema, null, -1, false);
     }
 
     static EvaluatePartition jsonLines(Broadcast<ShippedRules> rules) {
-        return new EvaluatePartition(rules, Mode.JSON_LINES, null, null, -1);
+        return new EvaluatePartition(rules, Mode.JSON_LINES, null, null, -1, false);
     }
 
     static EvaluatePartition csv(Broadcast<ShippedRules> rules, List<String> header, long headerIndex) {
-        return new EvaluatePartition(rules, Mode.CSV, null, header, headerIndex);
+        return new EvaluatePartition(rules, Mode.CSV, null, header, headerIndex, false);
     }
 
     /** One input of the chunk: what the core parses, and the text to report with it when it is rejected. */
@@ -95,6 +106,12 @@ final class EvaluatePartition implements FlatMapFunction<Iterator<Tuple2<Row, Lo
             if (item != null) {
                 items.add(item);
             }
+        }
+        if (cape) {
+            List<Row> out = new ArrayList<>(items.size());
+            levy.evaluate(items.stream().map(Item::input).iterator(), 1, CapeReport.VIEWS,
+                    (input, views) -> CapeLine.of(input.parse(), views), line -> out.add(Schemas.capeLine(line)));
+            return out;
         }
         List<Parsed> parsed = new ArrayList<>(items.size());
         List<JsonNode> nodes = new ArrayList<>(items.size());

@@ -1,6 +1,13 @@
 package dev.levy.spark;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.element_at;
+
 import dev.levy.engine.RuleSource;
+import dev.levy.refund.CapeReport;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.spark.api.java.JavaRDD;
@@ -64,15 +71,65 @@ public final class LevySpark {
         return run(lines, rules, b -> EvaluatePartition.csv(b, fields, header._2()));
     }
 
+    /**
+     * The refunds per entry of rows of entry lines (the contract's columns, as {@link #evaluate}, with the entry fields
+     * {@code entryNumber}, {@code entryType}, {@code liquidationDate}, {@code protestOpen}, {@code reconciliation},
+     * {@code drawback}, {@code adcvd}): one row of {@link Schemas#REFUND_ENTRY} per entry with its path on {@code asOf},
+     * as {@code levy refunds --cape --as-of} writes {@code entries.jsonl}, in its order (see {@link #refundsOfJsonLines}).
+     */
+    public static Dataset<Row> refunds(Dataset<Row> entries, RuleSource rules, LocalDate asOf) {
+        return cape(entries, rules, asOf, b -> EvaluatePartition.rows(b, entries.schema()).capeLines());
+    }
+
+    /**
+     * The refunds per entry of JSON Lines, line by line as {@code levy refunds --cape} reads them: {@code lines} has one
+     * string column. The lines of an entry are gathered on the cluster (grouped by {@code entryNumber}) and summed in
+     * line order by the core's own {@link CapeReport}, so each row is the entry's line of {@code entries.jsonl}
+     * ({@link Schemas#entryResult}); the rows are in its order: entries by first line, then the lines without an entry
+     * number. Every line is in exactly one row.
+     */
+    public static Dataset<Row> refundsOfJsonLines(Dataset<Row> lines, RuleSource rules, LocalDate asOf) {
+        requireOneStringColumn(lines);
+        return cape(lines, rules, asOf, b -> EvaluatePartition.jsonLines(b).capeLines());
+    }
+
+    private static Dataset<Row> cape(Dataset<Row> input, RuleSource rules, LocalDate asOf,
+                                     Function<Broadcast<ShippedRules>, EvaluatePartition> partitionFunction) {
+        SparkSession spark = input.sparkSession();
+        Broadcast<ShippedRules> broadcast = broadcast(spark, rules);
+        JavaRDD<Row> lines = input.javaRDD().zipWithIndex().mapPartitions(partitionFunction.apply(broadcast), true);
+        JavaRDD<Row> entries = lines
+                // a line without an entry number is an entry object of its own, keyed apart from every entry number
+                .keyBy(r -> r.isNullAt(1) ? "#" + r.getLong(0) : r.getString(1))
+                .groupByKey()
+                .map(group -> {
+                    List<Row> rows = new ArrayList<>();
+                    group._2().forEach(rows::add);
+                    rows.sort(Comparator.comparingLong(r -> r.getLong(0)));
+                    CapeReport report = new CapeReport();
+                    rows.forEach(r -> report.add(Schemas.capeLineOf(r)));
+                    List<CapeReport.EntryResult> one = report.results(
+                            LevyHolder.get(broadcast.value()).ruleSet().refundPaths(), asOf);
+                    return Schemas.refundEntry(one.get(0));
+                });
+        return spark.createDataFrame(entries, Schemas.REFUND_ENTRY)
+                .orderBy(col("entryNumber").isNull(), element_at(col("lines"), 1));
+    }
+
     private static Evaluated run(Dataset<Row> input, RuleSource rules,
                                  Function<Broadcast<ShippedRules>, EvaluatePartition> partitionFunction) {
         SparkSession spark = input.sparkSession();
-        ShippedRules shipped = ShippedRules.of(rules);
-        LevyHolder.get(shipped); // compile on the driver: rule errors surface before any task
-        Broadcast<ShippedRules> broadcast = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(shipped);
+        Broadcast<ShippedRules> broadcast = broadcast(spark, rules);
         JavaRDD<Row> evaluated = input.javaRDD().zipWithIndex().mapPartitions(partitionFunction.apply(broadcast), true);
         Dataset<Row> all = spark.createDataFrame(evaluated, Schemas.EVALUATED).persist(StorageLevel.MEMORY_AND_DISK());
-        return new Evaluated(all, shipped.version());
+        return new Evaluated(all, broadcast.value().version());
+    }
+
+    /** The rules compiled on the driver first, so that rule errors surface before any task, then broadcast. */
+    private static Broadcast<ShippedRules> broadcast(SparkSession spark, RuleSource rules) {
+        ShippedRules shipped = ShippedRules.of(rules);
+        LevyHolder.get(shipped);
+        return JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(shipped);
     }
 
     private static void requireOneStringColumn(Dataset<Row> lines) {

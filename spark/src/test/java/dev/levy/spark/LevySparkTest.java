@@ -410,6 +410,92 @@ class LevySparkTest {
     }
 
     /** levy eval, as its own process on this class path (the core's CLI), standard output to a file. */
+    @Test
+    void refundsPerEntryAreLevyRefundsCapesEntriesByteForByte() throws Exception {
+        // the generator of docs/refunds.md: 2,000 entries of three lines each, then the lines that test the edges
+        Path generated = dir.resolve("cape-generated.jsonl");
+        Path script = Path.of("..", "scripts", "CapeEntries.java");
+        assertTrue(Files.exists(script), script.toAbsolutePath().toString());
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), script.toString(), "2000", "2026")
+                .redirectOutput(generated.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        assertEquals(0, p.waitFor());
+        List<String> lines = new ArrayList<>(Files.readAllLines(generated));
+        assertEquals(6000, lines.size());
+        String loose = "{\"id\":\"loose\",\"hts\":\"6403.99.60\",\"origin\":\"VN\",\"entryDate\":\"2025-06-17\","
+                + "\"value\":1000}";
+        JsonNode first = Json.parse(lines.get(0));
+        JsonNode second = Json.parse(lines.get(3));
+        lines.add(0, loose); // a line without an entry number first: it still comes after every entry
+        lines.add(3000, lines.get(1).replace("\"entryType\":\"" + first.get("entryType").asText() + "\"",
+                "\"entryType\":\"" + (first.get("entryType").asText().equals("47") ? "01" : "47") + "\""));
+        lines.add(3001, "{\"hts\":\"12\",\"origin\":\"VN\",\"entryDate\":\"2025-06-17\",\"value\":1,"
+                + "\"entryNumber\":\"" + second.get("entryNumber").asText() + "\"}");
+        lines.add(4000, "");
+        lines.add(loose.replace("loose", "loose-2"));
+        Path input = dir.resolve("cape-entries.jsonl");
+        Files.write(input, lines);
+
+        Path cape = dir.resolve("cape");
+        assertEquals(2, cli(dir.resolve("cape.out"), "refunds", "--cape", cape.toString(), "--as-of", "2026-05-15",
+                input.toString()), "a rejected line: exit 2");
+        String expected = Files.readString(cape.resolve("entries.jsonl"));
+
+        Dataset<Row> entries = LevySpark.refundsOfJsonLines(spark.read().text(input.toString()), RuleSource.bundled(),
+                java.time.LocalDate.parse("2026-05-15"));
+        assertEquals(Schemas.REFUND_ENTRY, entries.schema());
+        StringBuilder actual = new StringBuilder();
+        for (Row r : entries.collectAsList()) {
+            actual.append(Json.compact(Schemas.entryResult(r))).append('\n');
+        }
+        assertEquals(expected, actual.toString(), "Spark's entries are levy refunds --cape's entries.jsonl, byte for byte");
+        assertTrue(expected.contains("INCONSISTENT_ENTRY") && expected.contains("INCOMPLETE_ENTRY")
+                && expected.contains("NO_ENTRY_NUMBER") && expected.contains("\"CAPE\"") && expected.contains("PROTEST"),
+                "the input reaches the paths and the edges");
+    }
+
+    @Test
+    void refundsOfTypedRowsReadTheEntryColumnsAsTheCliReadsTheFields() throws Exception {
+        StructType schema = new StructType()
+                .add("id", DataTypes.StringType).add("hts", DataTypes.StringType).add("origin", DataTypes.StringType)
+                .add("entryDate", DataTypes.DateType).add("value", DataTypes.createDecimalType(18, 2))
+                .add("entryNumber", DataTypes.StringType).add("entryType", DataTypes.StringType)
+                .add("liquidationDate", DataTypes.DateType).add("reconciliation", DataTypes.BooleanType)
+                .add("protestOpen", DataTypes.BooleanType);
+        List<Row> rows = List.of(
+                RowFactory.create("shoes", "6403.99.60", "VN", Date.valueOf("2025-06-17"), new BigDecimal("40000.00"),
+                        "ABC-0000101-4", "01", Date.valueOf("2026-04-03"), null, null),
+                RowFactory.create("recon", "3925.90.00", "DE", Date.valueOf("2025-11-04"), new BigDecimal("9000.00"),
+                        "ABC00001066", "01", null, true, false),
+                RowFactory.create("lamps", "9405.11.40", "CN", Date.valueOf("2025-03-12"), new BigDecimal("25000.00"),
+                        "ABC-0000103-3", "01", Date.valueOf("2026-01-23"), false, true),
+                RowFactory.create("shoes-2", "3925.90.00", "VN", Date.valueOf("2025-06-17"), new BigDecimal("12000.00"),
+                        "ABC-0000101-4", "47", Date.valueOf("2026-04-03"), null, null));
+        String json = "{\"id\":\"shoes\",\"hts\":\"6403.99.60\",\"origin\":\"VN\",\"entryDate\":\"2025-06-17\",\"value\":40000.00,"
+                + "\"entryNumber\":\"ABC-0000101-4\",\"entryType\":\"01\",\"liquidationDate\":\"2026-04-03\"}\n"
+                + "{\"id\":\"recon\",\"hts\":\"3925.90.00\",\"origin\":\"DE\",\"entryDate\":\"2025-11-04\",\"value\":9000.00,"
+                + "\"entryNumber\":\"ABC00001066\",\"entryType\":\"01\",\"reconciliation\":true,\"protestOpen\":false}\n"
+                + "{\"id\":\"lamps\",\"hts\":\"9405.11.40\",\"origin\":\"CN\",\"entryDate\":\"2025-03-12\",\"value\":25000.00,"
+                + "\"entryNumber\":\"ABC-0000103-3\",\"entryType\":\"01\",\"liquidationDate\":\"2026-01-23\","
+                + "\"reconciliation\":false,\"protestOpen\":true}\n"
+                + "{\"id\":\"shoes-2\",\"hts\":\"3925.90.00\",\"origin\":\"VN\",\"entryDate\":\"2025-06-17\",\"value\":12000.00,"
+                + "\"entryNumber\":\"ABC-0000101-4\",\"entryType\":\"47\",\"liquidationDate\":\"2026-04-03\"}\n";
+        Path input = dir.resolve("cape-rows.jsonl");
+        Files.writeString(input, json);
+        Path cape = dir.resolve("cape-rows");
+        assertEquals(0, cli(dir.resolve("cape-rows.out"), "refunds", "--cape", cape.toString(), "--as-of",
+                "2026-05-15", input.toString()));
+        StringBuilder actual = new StringBuilder();
+        for (Row r : LevySpark.refunds(spark.createDataFrame(rows, schema), RuleSource.bundled(),
+                java.time.LocalDate.parse("2026-05-15")).collectAsList()) {
+            actual.append(Json.compact(Schemas.entryResult(r))).append('\n');
+        }
+        String expected = Files.readString(cape.resolve("entries.jsonl"));
+        assertEquals(expected, actual.toString(), "typed columns give the entries of the same lines as JSON");
+        assertTrue(expected.contains("INCONSISTENT_ENTRY") && expected.contains("NOT_YET")
+                && expected.contains("\"PROTEST\""), expected);
+    }
+
     private static int cli(Path stdout, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.levy.cli.LevyCommand"));

@@ -23,19 +23,6 @@ function viewParams() {
 
 const state = { rules: null, ruleByName: new Map() };
 
-function el(tag, attrs, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs || {})) {
-    if (v !== null && v !== undefined) node.setAttribute(k, v);
-  }
-  for (const c of children.flat()) {
-    if (c !== null && c !== undefined) node.append(c instanceof Node ? c : String(c));
-  }
-  return node;
-}
-
-const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
-function money(n) { return usd.format(Number(n)); }
 function percent(n) { return String(Number(n)) + "%"; }
 
 // ---- rules: what the form offers -------------------------------------------------------------------------------
