@@ -173,7 +173,10 @@ class ServerTest {
         assertEquals("SECTION_232_AUTOS", april.get("changes").get(0).get("program").asText());
     }
 
-    /** Section 122's row from 2026-04-23 rests on secondary sources: that period and its measure say so, no other. */
+    /**
+     * Section 122's row from 2026-04-23 and the forced-labor 301 from 2026-07-24 rest on secondary sources: those periods
+     * and their measures say so; the period before, read from Revision 6, does not, nor does the MFN line.
+     */
     @Test
     void timelineMarksThePeriodsWhoseMeasuresRestOnMediumSources() throws Exception {
         HttpResponse<String> r = send("GET", "/v1/timeline?hts=6402.99.90&origin=VN&value=1000&from=2026-04-01"
@@ -183,11 +186,13 @@ class ServerTest {
         for (JsonNode p : json(r).get("periods")) {
             marked.add(p.get("from").asText() + " " + p.path("confidence").asText("-"));
             for (JsonNode m : p.get("measures")) {
-                String expected = m.get("program").asText().equals("SECTION_122") && p.has("confidence") ? "medium" : "-";
+                String program = m.get("program").asText();
+                String expected = (program.equals("SECTION_122") || program.equals("SECTION_301_FORCED_LABOR"))
+                        && p.has("confidence") ? "medium" : "-";
                 assertEquals(expected, m.path("confidence").asText("-"), p.toString());
             }
         }
-        assertEquals(List.of("2026-04-01 -", "2026-04-23 medium", "2026-07-24 -"), marked);
+        assertEquals(List.of("2026-04-01 -", "2026-04-23 medium", "2026-07-24 medium"), marked);
     }
 
     @Test
