@@ -37,16 +37,17 @@ public final class Schemas {
             .add("basis", MONEY, false)
             .add("amount", MONEY, false)
             .add("citation", DataTypes.StringType, true)
-            .add("confidence", DataTypes.StringType, true)
-            .add("invalidated", DataTypes.StringType, true);
+            .add("invalidated", DataTypes.StringType, true)
+            // added in 0.3.0, last, so that positional readers of the earlier columns are unchanged
+            .add("confidence", DataTypes.StringType, true);
 
     public static final StructType NOT_APPLIED = new StructType()
             .add("program", DataTypes.StringType, false)
             .add("heading", DataTypes.StringType, true)
             .add("reason", DataTypes.StringType, true)
             .add("citation", DataTypes.StringType, true)
-            .add("confidence", DataTypes.StringType, true)
-            .add("basis", MONEY, true);
+            .add("basis", MONEY, true)
+            .add("confidence", DataTypes.StringType, true);
 
     /** Which law a result read when not the final schedule (the contract's {@code view}); null for the final schedule. */
     public static final StructType VIEW = new StructType()
@@ -137,12 +138,12 @@ public final class Schemas {
         for (Measure m : r.measures()) {
             measures.add(RowFactory.create(m.program(), m.heading(), exact(m.rate(), RATE, r, "rate"),
                     exact(m.basis(), MONEY, r, "basis"), exact(m.amount(), MONEY, r, "amount"), m.citation(),
-                    m.confidence(), m.invalidated()));
+                    m.invalidated(), m.confidence()));
         }
         List<Row> notApplied = new ArrayList<>(r.notApplied().size());
         for (NotApplied n : r.notApplied()) {
-            notApplied.add(RowFactory.create(n.program(), n.heading(), n.reason(), n.citation(), n.confidence(),
-                    n.basis() == null ? null : exact(n.basis(), MONEY, r, "notApplied basis")));
+            notApplied.add(RowFactory.create(n.program(), n.heading(), n.reason(), n.citation(),
+                    n.basis() == null ? null : exact(n.basis(), MONEY, r, "notApplied basis"), n.confidence()));
         }
         return RowFactory.create(r.id(), r.hts(), r.origin(), Date.valueOf(r.entryDate()), exact(r.value(), MONEY, r, "value"),
                 seq(measures), exact(r.totalDuty(), MONEY, r, "totalDuty"), exact(r.totalRate(), RATE, r, "totalRate"),
