@@ -36,7 +36,7 @@ class RuleReferencesLintTest {
             "mfn/mfn.drl | HTS {s.hts} pays | HTS {q.rate} pays | {q.rate} | the rule binds no q;did you mean r, s?",
             "mfn/mfn.drl | HTS {s.hts} pays | HTS {s.orign} pays | {s.orign} | Shipment s has no property orign;did you mean origin?",
             "mfn/mfn.drl | (schedule line {r.heading}, | (schedule line {r.from:usd}, | {r.from:usd} | :usd formats an amount;r.from is a LocalDate",
-            "exceptions/usmca.drl | program == \"SECTION_232_AUTO_PARTS\" | program == \"SECTION_232_AUTO_PART\" | \"SECTION_232_AUTO_PART\" | program \"SECTION_232_AUTO_PART\" is not in programs.csv;did you mean SECTION_232_AUTO_PARTS",
+            "section201/section201.drl | program == \"SECTION_201\" | program == \"SECTION_2O1\" | \"SECTION_2O1\" | program \"SECTION_2O1\" is not in programs.csv;did you mean SECTION_201",
             "mfn/mfn.drl | Duty.of(kcontext, s, \"MFN\" | Duty.of(kcontext, s, \"MFM\" | \"MFM\" | program \"MFM\" is not in programs.csv;did you mean MFN",
             "stacking/stacking.drl | program.startsWith(\"IEEPA\") | program.startsWith(\"IEPA\") | \"IEPA\" | no program of programs.csv starts with \"IEPA\";did you mean IEEPA",
             "mfn/mfn.drl | Exemption.of(kcontext, s, \"MFN\", null) | Exemption.of(kcontext, s, \"MNF\", null) | \"MNF\" | program \"MNF\" is not in programs.csv;did you mean MFN?",
