@@ -73,6 +73,26 @@ public final class TestSupport {
     }
 
     /**
+     * An analyst confirming facts from primary text: in a copy of the rules ({@link #copyOfRules}), each named source of
+     * {@code sources.csv}, which must be of medium confidence, becomes high.
+     */
+    public static void confirmSources(Path rules, String... ids) throws IOException {
+        Path sources = rules.resolve("sources.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(sources));
+        for (String id : ids) {
+            int at = -1;
+            for (int i = 0; i < lines.size() && at < 0; i++) {
+                at = lines.get(i).startsWith(id + ",") ? i : -1;
+            }
+            if (at < 0 || !lines.get(at).endsWith(",medium")) {
+                throw new AssertionError("sources.csv has no medium source " + id);
+            }
+            lines.set(at, lines.get(at).substring(0, lines.get(at).length() - "medium".length()) + "high");
+        }
+        Files.write(sources, lines);
+    }
+
+    /**
      * Every 10-digit statistical line of the USITC export (chapter 99 aside) whose effective rate in column
      * {@code rateColumn} (its own, or its 8-digit line's) is {@code Free} or ad valorem: pairs {hts, rate}, in file order.
      */

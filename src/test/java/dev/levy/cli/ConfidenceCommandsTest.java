@@ -75,9 +75,7 @@ class ConfidenceCommandsTest {
     @Test
     void aSourceFlippedToHighLeavesTheList() throws IOException {
         Path rules = TestSupport.copyOfRules(Files.createDirectories(dir.resolve("rules")));
-        Path sources = rules.resolve("sources.csv");
-        Files.writeString(sources, Files.readString(sources).replaceFirst(
-                "(?m)^(section122-9903-03-01-expiry,.*),medium$", "$1,high"));
+        TestSupport.confirmSources(rules, "section122-9903-03-01-expiry");
         Path fixtures = Files.createDirectories(dir.resolve("fixtures"));
         CliTest.Run r = CliTest.run("check", "--confidence", "--rules", rules.toString(), "--fixtures", fixtures.toString());
         assertEquals(0, r.exit(), r.err());

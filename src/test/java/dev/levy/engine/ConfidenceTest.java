@@ -81,18 +81,7 @@ class ConfidenceTest {
     @Test
     void flippingTheSourceToHighTakesTheConfidenceAway() throws IOException {
         Path rules = TestSupport.copyOfRules(dir);
-        Path sources = rules.resolve("sources.csv");
-        List<String> lines = Files.readAllLines(sources);
-        int flipped = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).startsWith("section122-9903-03-01-expiry,") || lines.get(i).startsWith("cbp-guidance-9903.85.67,")) {
-                assertTrue(lines.get(i).endsWith(",medium"), lines.get(i));
-                lines.set(i, lines.get(i).substring(0, lines.get(i).length() - "medium".length()) + "high");
-                flipped++;
-            }
-        }
-        assertEquals(2, flipped);
-        Files.write(sources, lines);
+        TestSupport.confirmSources(rules, "section122-9903-03-01-expiry", "cbp-guidance-9903.85.67");
         Levy confirmed = Levy.fromDirectory(rules);
         Result footwear = TestSupport.result(confirmed.evaluate(FOOTWEAR.formatted("2026-05-04")));
         assertNull(measure(footwear, "SECTION_122").confidence());
