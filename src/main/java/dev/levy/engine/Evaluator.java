@@ -133,21 +133,25 @@ public final class Evaluator {
         try {
             TraceCollector trace = traced ? new TraceCollector() : null;
             ConfidenceCollector confidence = new ConfidenceCollector();
-            if (trace != null) {
-                session.addEventListener(trace);
-                session.addEventListener((AgendaEventListener) confidence);
-                session.addEventListener((RuleRuntimeEventListener) confidence);
-            }
             ReliefDuties relief = afterRulings == null ? null : new ReliefDuties(afterRulings.removals);
-            if (relief != null) {
-                session.addEventListener((RuleRuntimeEventListener) relief);
-                session.addEventListener((AgendaEventListener) relief);
-            }
+            // The listeners are added after the shipments and their rows are in: none of them wants those inserts (the
+            // collectors record what a firing rule inserts, the relief what duties the rules impose), and Drools builds
+            // and hands out an event for every insert while a listener is registered (about 15% of the CPU of a
+            // shipment's 90-140 inserts: docs/performance.md, "Issue 17, second pass: the network").
             for (Shipment s : shipments) {
                 session.insert(s);
                 for (Row row : ruleSet.tables().rowsFor(s, view)) {
                     session.insert(row);
                 }
+            }
+            if (trace != null) {
+                session.addEventListener(trace);
+                session.addEventListener((AgendaEventListener) confidence);
+                session.addEventListener((RuleRuntimeEventListener) confidence);
+            }
+            if (relief != null) {
+                session.addEventListener((RuleRuntimeEventListener) relief);
+                session.addEventListener((AgendaEventListener) relief);
             }
             Agenda agenda = session.getAgenda();
             List<String> phases = ruleSet.phases();
