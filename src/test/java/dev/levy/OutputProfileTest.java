@@ -78,6 +78,7 @@ class OutputProfileTest {
                 .startsWith("an empty field name;"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Fields.of(List.of())).getMessage()
                 .startsWith("no field named;"));
+        assertThrows(IllegalArgumentException.class, () -> Fields.ALL.has("traces"), "a misspelt name never reads as absent");
     }
 
     @Test

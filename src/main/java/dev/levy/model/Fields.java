@@ -58,8 +58,15 @@ public final class Fields {
         return of(both);
     }
 
-    /** Whether the field is written, and so computed. */
+    /**
+     * Whether the field is written, and so computed.
+     *
+     * @throws IllegalArgumentException for a name that is no field of a result: a misspelt one must not read as absent
+     */
     public boolean has(String field) {
+        if (!NAMES.contains(field)) {
+            throw new IllegalArgumentException("no field '" + field + "' in a result: " + String.join(", ", NAMES));
+        }
         return names.contains(field);
     }
 
