@@ -13,6 +13,7 @@ import dev.levy.io.Parsed;
 import dev.levy.io.ShipmentReader;
 import dev.levy.model.ErrorCode;
 import dev.levy.model.Evaluation;
+import dev.levy.model.Fields;
 import dev.levy.model.LawView;
 import dev.levy.model.Problem;
 import dev.levy.model.Rejection;
@@ -84,15 +85,18 @@ public final class Levy {
     private final AtomicReference<Engine> engine;
     /** The law this facade evaluates: the final schedule unless made by {@link #under(LawView)}. */
     private final LawView view;
+    /** What its results show: every field unless made by {@link #fields(Fields)}. */
+    private final Fields fields;
 
     private Levy(Supplier<RuleSource> source, RuleSet ruleSet) {
-        this(source, new AtomicReference<>(new Engine(ruleSet)), LawView.FINAL);
+        this(source, new AtomicReference<>(new Engine(ruleSet)), LawView.FINAL, Fields.ALL);
     }
 
-    private Levy(Supplier<RuleSource> source, AtomicReference<Engine> engine, LawView view) {
+    private Levy(Supplier<RuleSource> source, AtomicReference<Engine> engine, LawView view, Fields fields) {
         this.source = source;
         this.engine = engine;
         this.view = view;
+        this.fields = fields;
     }
 
     private Levy(Supplier<RuleSource> source) {
@@ -174,12 +178,28 @@ public final class Levy {
                 throw new IllegalArgumentException("scenario " + view.scenario().name() + ": " + String.join("; ", problems));
             }
         }
-        return new Levy(source, engine, view);
+        return new Levy(source, engine, view, fields);
     }
 
     /** The law this Levy reads. */
     public LawView view() {
         return view;
+    }
+
+    /**
+     * This Levy computing only what {@code fields} show (an output profile, {@code levy eval --fields}): without
+     * {@code trace}, its results have no trace (null) and no rule's message is rendered for it; without
+     * {@code refundable}, no {@code refundable} (null) and no second evaluation of the law after the rulings. Every field
+     * it does compute is the same as this Levy's. Write its results with {@link #json(Evaluation, Fields)}. It shares the
+     * rules and the view, and a reload of either shows in both.
+     */
+    public Levy fields(Fields fields) {
+        return new Levy(source, engine, view, fields);
+    }
+
+    /** What this Levy's results show: {@link Fields#ALL} unless made by {@link #fields(Fields)}. */
+    public Fields fields() {
+        return fields;
     }
 
     /**
@@ -235,12 +255,20 @@ public final class Levy {
         if (read.rejection() != null) {
             return read.rejection();
         }
-        return evaluateValid(current.evaluator(view), List.of(read.shipment())).get(0);
+        return evaluateValid(current.evaluator(view), List.of(read.shipment()), fields).get(0);
     }
 
     /** An evaluation as one line of JSON, exactly as {@code levy eval} writes it. */
     public static String json(Evaluation evaluation) {
         return Json.compact(evaluation);
+    }
+
+    /**
+     * An evaluation as one line of JSON with only the {@code fields} of a result, exactly as {@code levy eval --fields}
+     * writes it: each field's bytes as in {@link #json(Evaluation)}, in the result's order; an error object whole.
+     */
+    public static String json(Evaluation evaluation, Fields fields) {
+        return Json.compact(evaluation, fields);
     }
 
     /**
@@ -251,7 +279,7 @@ public final class Levy {
         Engine current = engine.get(); // one rule set for the whole call, even if a reload happens meanwhile
         List<Evaluation> out = new ArrayList<>(shipments.size());
         for (int from = 0; from < shipments.size(); from += CHUNK) {
-            out.addAll(evaluateChunk(current, view, shipments.subList(from, Math.min(shipments.size(), from + CHUNK))));
+            out.addAll(evaluateChunk(current, view, fields, shipments.subList(from, Math.min(shipments.size(), from + CHUNK))));
         }
         return out;
     }
@@ -277,7 +305,8 @@ public final class Levy {
                              BiFunction<Input, List<Evaluation>, T> render, Consumer<? super T> sink) {
         Engine current = engine.get(); // one rule set for the whole stream, even if a reload happens meanwhile
         List<LawView> fixed = List.copyOf(views);
-        OrderedChunks.<Input, T>run(inputs, CHUNK, threads, chunk -> evaluateInputs(current, fixed, chunk, render), sink);
+        OrderedChunks.<Input, T>run(inputs, CHUNK, threads, chunk -> evaluateInputs(current, fixed, fields, chunk, render),
+                sink);
     }
 
     /**
@@ -302,7 +331,7 @@ public final class Levy {
         evaluate(inputs, threads, (input, e) -> e, sink);
     }
 
-    private static <T> List<T> evaluateInputs(Engine engine, List<LawView> views, List<Input> chunk,
+    private static <T> List<T> evaluateInputs(Engine engine, List<LawView> views, Fields fields, List<Input> chunk,
                                               BiFunction<Input, List<Evaluation>, T> render) {
         List<JsonNode> nodes = new ArrayList<>(chunk.size());
         List<Parsed> parsed = new ArrayList<>(chunk.size());
@@ -313,7 +342,7 @@ public final class Levy {
                 nodes.add(p.node());
             }
         }
-        List<List<Evaluation>> evaluated = evaluateChunk(engine, views, nodes);
+        List<List<Evaluation>> evaluated = evaluateChunk(engine, views, fields, nodes);
         List<T> out = new ArrayList<>(chunk.size());
         int k = 0;
         for (int i = 0; i < chunk.size(); i++) {
@@ -347,12 +376,13 @@ public final class Levy {
         }
     }
 
-    private static List<Evaluation> evaluateChunk(Engine engine, LawView view, List<JsonNode> chunk) {
-        return evaluateChunk(engine, List.of(view), chunk).get(0);
+    private static List<Evaluation> evaluateChunk(Engine engine, LawView view, Fields fields, List<JsonNode> chunk) {
+        return evaluateChunk(engine, List.of(view), fields, chunk).get(0);
     }
 
     /** The evaluations of a chunk under each view: the shipments are read once, then evaluated once per view. */
-    private static List<List<Evaluation>> evaluateChunk(Engine engine, List<LawView> views, List<JsonNode> chunk) {
+    private static List<List<Evaluation>> evaluateChunk(Engine engine, List<LawView> views, Fields fields,
+                                                        List<JsonNode> chunk) {
         Evaluation[] rejected = new Evaluation[chunk.size()];
         List<Shipment> valid = new ArrayList<>(chunk.size());
         List<Integer> positions = new ArrayList<>(chunk.size());
@@ -369,7 +399,7 @@ public final class Levy {
         for (LawView view : views) {
             Evaluation[] out = rejected.clone();
             if (!valid.isEmpty()) {
-                List<? extends Evaluation> results = evaluateValid(engine.evaluator(view), valid);
+                List<? extends Evaluation> results = evaluateValid(engine.evaluator(view), valid, fields);
                 for (int k = 0; k < results.size(); k++) {
                     out[positions.get(k)] = results.get(k);
                 }
@@ -383,14 +413,14 @@ public final class Levy {
      * Evaluates valid shipments in one session; if the rules fail (a bug in a rule, not in the input), each shipment is
      * evaluated alone, and the ones the rules fail on get a {@code RULES_FAILED} rejection: nothing is lost.
      */
-    private static List<? extends Evaluation> evaluateValid(Evaluator evaluator, List<Shipment> valid) {
+    private static List<? extends Evaluation> evaluateValid(Evaluator evaluator, List<Shipment> valid, Fields fields) {
         try {
-            return evaluator.evaluate(valid);
+            return evaluator.evaluate(valid, fields);
         } catch (RuntimeException e) {
             List<Evaluation> out = new ArrayList<>(valid.size());
             for (Shipment s : valid) {
                 try {
-                    out.add(evaluator.evaluate(List.of(s)).get(0));
+                    out.add(evaluator.evaluate(List.of(s), fields).get(0));
                 } catch (RuntimeException alone) {
                     out.add(new Rejection(s.getId(), new ShipmentError(ErrorCode.RULES_FAILED, null, "the rules failed on"
                             + " this shipment, which is not its fault: " + alone + "; report it with the shipment")));

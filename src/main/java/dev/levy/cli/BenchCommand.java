@@ -9,6 +9,7 @@ import dev.levy.io.Input;
 import dev.levy.io.Inputs;
 import dev.levy.io.Json;
 import dev.levy.io.Parsed;
+import dev.levy.model.Fields;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -48,16 +49,29 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "Keep the generated file (its path is printed).")
     boolean keep;
 
+    @Option(names = "--fields", paramLabel = "LIST",
+            description = "(b) writes only these fields of each result, as levy eval --fields; the floor's lines are as "
+                    + "long as those results. Default: every field.")
+    String fieldList;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Levy levy = rules.load(spec.commandLine().getErr());
-        if (levy == null) {
+        Fields fields;
+        try {
+            fields = fieldList == null ? Fields.ALL : Fields.of(fieldList);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("levy bench: --fields: " + e.getMessage());
+            return LevyCommand.BAD_INPUT;
+        }
+        Levy loaded = rules.load(spec.commandLine().getErr());
+        if (loaded == null) {
             return LevyCommand.RULES_BROKEN;
         }
+        Levy levy = loaded.fields(fields);
         Path file = Files.createTempFile("levy-bench", ".jsonl");
         try {
             long t0 = System.nanoTime();
@@ -65,11 +79,11 @@ final class BenchCommand implements Callable<Integer> {
             out.printf("generated %,d shipments (%,d MB) in %.1f s: %s%n", lines, Files.size(file) >> 20,
                     seconds(t0), file);
             out.flush();
-            int pad = padding(levy, file);
+            int pad = padding(levy, file, fields);
             double floor = measure("(a) I/O floor", out, file, sink -> OrderedChunks.<Input, String>run(sink.inputs,
                     Levy.CHUNK, workers.threads, chunk -> floorChunk(chunk, pad), sink::write));
             double eval = measure("(b) levy eval", out, file, sink -> levy.evaluate(sink.inputs, workers.threads,
-                    (input, e) -> Json.compact(e), sink::write));
+                    (input, e) -> Json.compact(e, fields), sink::write));
             out.printf("ratio %.2f%n", eval / floor);
             out.flush();
             return LevyCommand.OK;
@@ -91,7 +105,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** How many copies of an input node make a line as long as a result, measured on the file's first lines. */
-    private static int padding(Levy levy, Path file) throws IOException {
+    private static int padding(Levy levy, Path file, Fields fields) throws IOException {
         List<JsonNode> sample = new ArrayList<>();
         try (var r = Files.newBufferedReader(file)) {
             for (String line; sample.size() < Levy.CHUNK && (line = r.readLine()) != null; ) {
@@ -99,7 +113,7 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         long in = sample.stream().mapToLong(n -> Json.compact(n).length()).sum();
-        long res = levy.evaluateAll(sample).stream().mapToLong(e -> Json.compact(e).length()).sum();
+        long res = levy.evaluateAll(sample).stream().mapToLong(e -> Json.compact(e, fields).length()).sum();
         return (int) Math.max(1, Math.round((double) res / Math.max(1, in)));
     }
 

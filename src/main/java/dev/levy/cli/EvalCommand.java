@@ -10,6 +10,7 @@ import dev.levy.io.RejectedLine;
 import dev.levy.io.Summary;
 import dev.levy.io.TextRenderer;
 import dev.levy.model.Evaluation;
+import dev.levy.model.Fields;
 import dev.levy.model.Rejection;
 import dev.levy.model.Result;
 import dev.levy.Timeline;
@@ -55,6 +56,13 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption workers;
 
+    @Option(names = "--fields", paramLabel = "LIST",
+            description = "Writes only these fields of each result, comma-separated, in the result's order (e.g. "
+                    + "id,measures,totalDuty,totalRate,refundable); what none of them shows is not computed: without "
+                    + "trace no message is rendered, without refundable the law after the rulings is not evaluated. "
+                    + "Error objects are written whole. Default: every field.")
+    String fieldList;
+
     @Option(names = "--errors", paramLabel = "FILE",
             description = "Writes each rejected input as a JSON line: its line number, id, error and text.")
     Path errorsFile;
@@ -72,6 +80,19 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        Fields fields = Fields.ALL;
+        if (fieldList != null) {
+            if (format == Format.text) {
+                err.println("levy eval: --fields chooses fields of the JSON output; --format text explains the whole result");
+                return LevyCommand.BAD_INPUT;
+            }
+            try {
+                fields = Fields.of(fieldList);
+            } catch (IllegalArgumentException e) {
+                err.println("levy eval: --fields: " + e.getMessage());
+                return LevyCommand.BAD_INPUT;
+            }
+        }
         Reader reader = InputFile.open(file, "levy eval", err);
         if (reader == null) {
             return LevyCommand.BAD_INPUT;
@@ -81,18 +102,19 @@ final class EvalCommand implements Callable<Integer> {
             return LevyCommand.RULES_BROKEN;
         }
         Timings.mark("facade ready");
-        Levy levy = view.apply(loaded, err, "eval");
-        if (levy == null) {
+        Levy under = view.apply(loaded, err, "eval");
+        if (under == null) {
             return LevyCommand.BAD_INPUT;
         }
+        Levy levy = fields.all() ? under : under.fields(summaryFile == null ? fields : fields.and(Summary.READS));
         try (Inputs inputs = Inputs.open(reader, InputFile.format(file, inputFormat));
              Writer errors = errorsFile == null ? Writer.nullWriter() : Files.newBufferedWriter(errorsFile)) {
             BatchSink sink = new BatchSink(spec.commandLine().getOut(), errors);
             if (inputs.single()) {
-                single(levy, inputs.next(), sink);
+                single(levy, fields, inputs.next(), sink);
                 Timings.mark("one shipment evaluated and written");
             } else {
-                batch(levy, inputs, sink);
+                batch(levy, fields, inputs, sink);
             }
             sink.finish(summaryFile);
             return sink.summary.getRejected() == 0 ? LevyCommand.OK : LevyCommand.BAD_INPUT;
@@ -103,10 +125,12 @@ final class EvalCommand implements Callable<Integer> {
     }
 
 
-    private void single(Levy levy, Input input, BatchSink sink) {
+    /** @param fields what to write: fewer than {@code levy} computes when the summary reads more */
+    private void single(Levy levy, Fields fields, Input input, BatchSink sink) {
         Parsed parsed = input.parse();
         Evaluation e = parsed.node() != null ? levy.evaluate(parsed.node()) : parsed.rejection();
-        sink.accept(new Done(input.line(), input.text(), e, format == Format.text ? text(levy, parsed, e) : Json.pretty(e)));
+        sink.accept(new Done(input.line(), input.text(), e, format == Format.text ? text(levy, parsed, e)
+                : Json.pretty(e, fields)));
         if (e instanceof Rejection r) {
             PrintWriter err = spec.commandLine().getErr();
             err.println("levy eval: " + r.error().code() + (r.error().field() == null ? "" : " " + r.error().field())
@@ -115,12 +139,12 @@ final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    private void batch(Levy levy, Inputs inputs, BatchSink sink) throws IOException {
+    private void batch(Levy levy, Fields fields, Inputs inputs, BatchSink sink) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         long size = file == null || file.equals("-") ? -1 : Files.size(Path.of(file));
         Progress progress = new Progress(err, System.console() != null, size, inputs::charsRead);
         levy.evaluate(inputs, workers.threads, (input, e) -> new Done(input.line(), e instanceof Rejection ? input.text() : null,
-                e, format == Format.text ? text(levy, input.parse(), e) : Json.compact(e)), done -> {
+                e, format == Format.text ? text(levy, input.parse(), e) : Json.compact(e, fields)), done -> {
                     sink.accept(done);
                     progress.lineDone(sink.summary.getRead());
                 });

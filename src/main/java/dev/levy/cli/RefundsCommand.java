@@ -106,7 +106,8 @@ final class RefundsCommand implements Callable<Integer> {
         try (Inputs inputs = Inputs.open(reader, InputFile.format(file, inputFormat));
              Writer csvOut = csvFile == null ? Writer.nullWriter() : Files.newBufferedWriter(csvFile, StandardCharsets.UTF_8)) {
             RefundCsv csv = new RefundCsv(csvOut);
-            levy.evaluate(inputs, workers.threads, views, (input, evaluations) -> RefundLine.of(input.line(), evaluations), line -> {
+            levy.fields(RefundLine.READS).evaluate(inputs, workers.threads, views,
+                    (input, evaluations) -> RefundLine.of(input.line(), evaluations), line -> {
                 out.write(Json.compact(line));
                 out.write('\n');
                 csv.add(line);

@@ -5,6 +5,7 @@ import dev.levy.fact.Exemption;
 import dev.levy.fact.Row;
 import dev.levy.fact.ShipmentFact;
 import dev.levy.model.Evaluation;
+import dev.levy.model.Fields;
 import dev.levy.model.LawView;
 import dev.levy.model.Measure;
 import dev.levy.model.NotApplied;
@@ -47,6 +48,8 @@ public final class Evaluator {
      * sessions 1.1-1.45 x faster than 1,000-shipment ones (docs/performance.md, "Issue 17: Speed").
      */
     static final int SESSION_SHIPMENTS = 100;
+    /** What the evaluation after the rulings gives: its total only, so no trace, no confidence, no refundable. */
+    private static final Fields TOTAL_ONLY = Fields.of("totalDuty");
 
     private final RuleSet ruleSet;
     private final LawView view;
@@ -83,6 +86,16 @@ public final class Evaluator {
      * see {@link TenDigitLines}. Every other shipment pays one hash look-up for this.
      */
     public List<Evaluation> evaluate(List<Shipment> shipments) {
+        return evaluate(shipments, Fields.ALL);
+    }
+
+    /**
+     * {@link #evaluate(List)}, computing only what {@code fields} show: without {@code trace}, no trace (no rule's
+     * message rendered); without {@code refundable}, no evaluation after the rulings; without {@code measures} and
+     * {@code notApplied}, no confidence. A result leaves what it did not compute null; every other field is that of
+     * {@link #evaluate(List)}.
+     */
+    public List<Evaluation> evaluate(List<Shipment> shipments, Fields fields) {
         List<Shipment> batch = new ArrayList<>(shipments);
         List<List<List<String>>> classesOf = new ArrayList<>(shipments.size());
         for (Shipment s : shipments) {
@@ -95,7 +108,7 @@ public final class Evaluator {
                 }
             }
         }
-        List<Result> results = evaluateInSessions(batch, true);
+        List<Result> results = evaluateInSessions(batch, fields);
         List<Evaluation> out = new ArrayList<>(shipments.size());
         int next = shipments.size();
         for (int i = 0; i < shipments.size(); i++) {
@@ -112,28 +125,29 @@ public final class Evaluator {
     }
 
     /** {@link #evaluateInSession} over sessions of at most {@link #SESSION_SHIPMENTS} shipments, results in order. */
-    private List<Result> evaluateInSessions(List<Shipment> shipments, boolean traced) {
+    private List<Result> evaluateInSessions(List<Shipment> shipments, Fields fields) {
         if (shipments.size() <= SESSION_SHIPMENTS) {
-            return evaluateInSession(shipments, traced);
+            return evaluateInSession(shipments, fields);
         }
         List<Result> results = new ArrayList<>(shipments.size());
         for (int from = 0; from < shipments.size(); from += SESSION_SHIPMENTS) {
             int to = Math.min(shipments.size(), from + SESSION_SHIPMENTS);
-            results.addAll(evaluateInSession(shipments.subList(from, to), traced));
+            results.addAll(evaluateInSession(shipments.subList(from, to), fields));
         }
         return results;
     }
 
     /**
-     * @param traced whether the results carry their trace: not for the evaluation after the rulings, which only gives
-     *               {@code refundable} its total
+     * @param fields what the results show (see {@link #evaluate(List, Fields)}): only the total for the evaluation after
+     *               the rulings, which gives {@code refundable} its total
      */
-    private List<Result> evaluateInSession(List<Shipment> shipments, boolean traced) {
+    private List<Result> evaluateInSession(List<Shipment> shipments, Fields fields) {
         KieSession session = ruleSet.kieBase().newKieSession();
         try {
-            TraceCollector trace = traced ? new TraceCollector() : null;
+            TraceCollector trace = fields.has("trace") ? new TraceCollector() : null;
             ConfidenceCollector confidence = new ConfidenceCollector();
-            ReliefDuties relief = afterRulings == null ? null : new ReliefDuties(afterRulings.removals);
+            ReliefDuties relief = afterRulings == null || !fields.has("refundable") ? null
+                    : new ReliefDuties(afterRulings.removals);
             // The listeners are added after the shipments and their rows are in: none of them wants those inserts (the
             // collectors record what a firing rule inserts, the relief what duties the rules impose), and Drools builds
             // and hands out an event for every insert while a listener is registered (about 15% of the CPU of a
@@ -146,6 +160,8 @@ public final class Evaluator {
             }
             if (trace != null) {
                 session.addEventListener(trace);
+            }
+            if (fields.has("measures") || fields.has("notApplied")) { // what shows a record's confidence
                 session.addEventListener((AgendaEventListener) confidence);
                 session.addEventListener((RuleRuntimeEventListener) confidence);
             }
@@ -173,7 +189,8 @@ public final class Evaluator {
             for (Shipment s : shipments) {
                 List<Duty> owed = new ArrayList<>(duties.getOrDefault(s, List.of()));
                 List<NotApplied> off = filtered ? switchedOff(s, owed) : List.of();
-                Result result = assemble(s, owed, exemptions.getOrDefault(s, List.of()), off, trace, confidence);
+                Result result = assemble(s, owed, exemptions.getOrDefault(s, List.of()), off, trace, confidence,
+                        fields.has("refundable"));
                 if (relief != null && relief.imposedOn(s, ruleSet, view.knownOn(s), removals)) {
                     if (relief.reactedOn(s)) {
                         refund.add(s);
@@ -211,7 +228,7 @@ public final class Evaluator {
      * to recompute; one on which no rule reacted to it, its measures less those duties ({@link #owedAfterRulings}).
      */
     private List<Result> withRefundable(List<Shipment> shipments, List<Result> results, List<Shipment> refund) {
-        List<Result> owed = afterRulings.evaluateInSessions(refund, false);
+        List<Result> owed = afterRulings.evaluateInSessions(refund, TOTAL_ONLY);
         Map<Shipment, Result> owedByShipment = new IdentityHashMap<>();
         for (int i = 0; i < refund.size(); i++) {
             owedByShipment.put(refund.get(i), owed.get(i));
@@ -317,11 +334,13 @@ public final class Evaluator {
     }
 
     /**
-     * @param confidence which duties and exemptions rest on a source of medium confidence; empty for the evaluation
-     *                   after the rulings (untraced), which gives only {@code refundable} its total
+     * @param trace      the rules that fired; null when the results leave the trace out
+     * @param confidence which duties and exemptions rest on a source of medium confidence; empty when the results show
+     *                   neither measures nor not-applied records
+     * @param refundable whether the result shows {@code refundable} (0.00 here, the caller computes it); else null
      */
     private Result assemble(Shipment s, List<Duty> duties, List<Exemption> exemptions, List<NotApplied> off,
-                            TraceCollector trace, ConfidenceCollector confidence) {
+                            TraceCollector trace, ConfidenceCollector confidence, boolean refundable) {
         List<Measure> measures = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO.setScale(2);
         LocalDate knownOn = view.knownOn(s);
@@ -352,7 +371,8 @@ public final class Evaluator {
                 .thenComparing(NotApplied::reason, Comparator.nullsFirst(Comparator.naturalOrder())));
         BigDecimal rate = plain(total.multiply(HUNDRED).divide(s.getValue(), 4, RoundingMode.HALF_UP));
         return new Result(s.getId(), s.getHts(), s.getOrigin(), s.getEntryDate(), s.getValue(), measures, total, rate,
-                notApplied, steps(s, trace == null ? List.of() : trace.stepsOf(s), off), ruleSet.version(), view.of(s), BigDecimal.ZERO.setScale(2));
+                notApplied, trace == null ? null : steps(s, trace.stepsOf(s), off), ruleSet.version(), view.of(s),
+                refundable ? BigDecimal.ZERO.setScale(2) : null);
     }
 
     /** The trace, with a last step per program the view took out (its scenario, or a ruling). */

@@ -102,12 +102,15 @@ final class TenDigitLines {
         List<Measure> measures = line.measures().stream().map(m -> !Objects.equals(m.heading(), line.hts()) ? m
                 : new Measure(m.program(), s.getHts(), m.rate(), m.basis(), m.amount(), m.citation(), m.description(),
                         m.specific(), m.invalidated(), m.mediumSources())).toList();
-        List<TraceStep> trace = new ArrayList<>();
-        List<String> all = classes.stream().flatMap(List::stream).toList();
-        trace.add(new TraceStep("10-digit lines", "HTS " + s.getHts() + ": every 10-digit line (" + lines(all)
-                + ") gets the same measures, which the 8-digit number as such does not show; evaluated as "
-                + line.hts(), STATISTICAL_NOTES));
-        trace.addAll(line.trace());
+        List<TraceStep> trace = null; // not kept when the output leaves it out
+        if (line.trace() != null) {
+            trace = new ArrayList<>();
+            List<String> all = classes.stream().flatMap(List::stream).toList();
+            trace.add(new TraceStep("10-digit lines", "HTS " + s.getHts() + ": every 10-digit line (" + lines(all)
+                    + ") gets the same measures, which the 8-digit number as such does not show; evaluated as "
+                    + line.hts(), STATISTICAL_NOTES));
+            trace.addAll(line.trace());
+        }
         return new Result(line.id(), s.getHts(), line.origin(), line.entryDate(), line.value(), measures, line.totalDuty(),
                 line.totalRate(), line.notApplied(), trace, line.rulesVersion(), line.view(), line.refundable());
     }

@@ -1,5 +1,6 @@
 package dev.levy.io;
 
+import com.fasterxml.jackson.annotation.JsonFilter;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -8,11 +9,19 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.ser.impl.SimpleBeanPropertyFilter;
+import com.fasterxml.jackson.databind.ser.impl.SimpleFilterProvider;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.levy.model.Fields;
+import dev.levy.model.Result;
 import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The one JSON configuration of Levy: exact decimals in, plain decimals out, ISO dates, bounded input. */
 public final class Json {
@@ -31,6 +40,17 @@ public final class Json {
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(32).maxNumberLength(64).maxStringLength(100_000).build());
     }
+
+    /**
+     * {@link #MAPPER} with a property filter on {@link Result} (a mix-in: the model and other mappers know nothing of it),
+     * for output profiles; the default output never goes through a filter.
+     */
+    private static final ObjectMapper PROFILED = MAPPER.copy().addMixIn(Result.class, Profiled.class);
+    /** The compact and pretty writers of each profile asked for (a handful per process). */
+    private static final Map<Fields, ObjectWriter[]> WRITERS = new ConcurrentHashMap<>();
+
+    @JsonFilter("fields")
+    private interface Profiled {}
 
     private Json() {}
 
@@ -55,6 +75,32 @@ public final class Json {
     public static String compact(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code value} as one line, a {@link Result} with only {@code fields}: each field's bytes as {@link #compact(Object)}. */
+    public static String compact(Object value, Fields fields) {
+        return fields.all() ? compact(value) : write(writers(fields)[0], value);
+    }
+
+    /** {@link #pretty(Object)}, a {@link Result} with only {@code fields}. */
+    public static String pretty(Object value, Fields fields) {
+        return fields.all() ? pretty(value) : write(writers(fields)[1], value);
+    }
+
+    private static ObjectWriter[] writers(Fields fields) {
+        return WRITERS.computeIfAbsent(fields, f -> {
+            ObjectWriter compact = PROFILED.writer(new SimpleFilterProvider().addFilter("fields",
+                    SimpleBeanPropertyFilter.filterOutAllExcept(Set.copyOf(f.names()))));
+            return new ObjectWriter[] {compact, compact.withDefaultPrettyPrinter()};
+        });
+    }
+
+    private static String write(ObjectWriter writer, Object value) {
+        try {
+            return writer.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,6 +3,7 @@ package dev.levy.io;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.levy.model.Evaluation;
+import dev.levy.model.Fields;
 import dev.levy.model.Measure;
 import dev.levy.model.Rejection;
 import dev.levy.model.Result;
@@ -57,6 +58,9 @@ public final class Summary {
     }
 
     private View view;
+    /** The fields of a result the totals read: an output profile that leaves one out still computes it for them. */
+    public static final Fields READS = Fields.of("origin,entryDate,value,view,measures,totalDuty,refundable");
+
     private long read;
     private long rejected;
     private final Totals all = new Totals();

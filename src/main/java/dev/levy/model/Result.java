@@ -14,7 +14,10 @@ import java.util.List;
  *             absent from the JSON, for the final schedule
  * @param refundable USD to the cent, always present: {@code totalDuty} minus the duty the entry owes once every measure
  *             a court has held unlawful, with relief for every importer, is removed and the rest recomputed (an all-in
- *             heading that goes gives back the Chapter 1-97 line it had set to 0); 0.00 when nothing is
+ *             heading that goes gives back the Chapter 1-97 line it had set to 0); 0.00 when nothing is; null, and
+ *             absent from the JSON, when the evaluation's {@link Fields} leave it out (it is not computed then)
+ * @param trace every rule that fired, in order; null, and absent from the JSON, when the evaluation's {@link Fields}
+ *             leave it out (no message is rendered then)
  */
 @JsonPropertyOrder({"id", "hts", "origin", "entryDate", "value", "view", "measures", "totalDuty", "totalRate",
         "refundable", "notApplied", "trace", "rulesVersion"})
@@ -27,7 +30,7 @@ public record Result(String id, String hts, String origin, LocalDate entryDate, 
     public Result {
         measures = List.copyOf(measures);
         notApplied = List.copyOf(notApplied);
-        trace = List.copyOf(trace);
+        trace = trace == null ? null : List.copyOf(trace);
     }
 
     /** This result with its refundable amount. */

@@ -4,6 +4,7 @@ import dev.levy.io.Parsed;
 import dev.levy.io.ShipmentReader;
 import dev.levy.model.Entry;
 import dev.levy.model.Evaluation;
+import dev.levy.model.Fields;
 import dev.levy.model.Rejection;
 import dev.levy.model.Result;
 import dev.levy.model.ShipmentError;
@@ -22,6 +23,9 @@ import java.util.List;
  * @param error       why the line was rejected; null when it was evaluated
  */
 public record CapeLine(long line, Entry entry, BigDecimal refundable, BigDecimal otherRefund, ShipmentError error) {
+
+    /** The fields of a result a line reads: its evaluations compute no more (no trace, no refundable). */
+    public static final Fields READS = Fields.of("totalDuty");
 
     /** The line from its input and its evaluations as filed, as assessed and as owed after the rulings. */
     public static CapeLine of(Parsed input, List<Evaluation> views) {

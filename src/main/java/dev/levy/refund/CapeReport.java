@@ -108,7 +108,7 @@ public final class CapeReport {
      */
     public static CapeReport of(Levy levy, Iterator<? extends Input> inputs, int threads) {
         CapeReport report = new CapeReport();
-        levy.evaluate(inputs, threads, VIEWS, (input, evaluations) -> CapeLine.of(input.parse(), evaluations),
+        levy.fields(CapeLine.READS).evaluate(inputs, threads, VIEWS, (input, evaluations) -> CapeLine.of(input.parse(), evaluations),
                 report::add);
         return report;
     }

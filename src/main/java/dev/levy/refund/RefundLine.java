@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.levy.model.Evaluation;
+import dev.levy.model.Fields;
 import dev.levy.model.Measure;
 import dev.levy.model.Rejection;
 import dev.levy.model.Result;
@@ -75,6 +76,9 @@ public record RefundLine(long line, String id, String hts, String origin, LocalD
                     || (scenario != null && filed.compareTo(scenario) != 0);
         }
     }
+
+    /** The fields of a result a line reads: its evaluations compute no more (no trace, no refundable). */
+    public static final Fields READS = Fields.of("id,hts,origin,entryDate,value,view,measures,totalDuty");
 
     /**
      * The line from its evaluations: as filed, as assessed, as owed after the rulings, and under the what-if scenario

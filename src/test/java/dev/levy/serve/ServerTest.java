@@ -241,6 +241,32 @@ class ServerTest {
     }
 
     @Test
+    void evaluateWritesTheFieldsTheQueryAsksForAsLevyEvalDoes() throws Exception {
+        dev.levy.model.Fields fields = dev.levy.model.Fields.of("id,totalDuty,refundable");
+        HttpResponse<String> one = send("POST", "/v1/evaluate?fields=totalDuty,id,refundable", ROBOT);
+        assertEquals(200, one.statusCode(), one.body());
+        assertEquals(Json.pretty(TestSupport.levy().evaluate(ROBOT), fields) + "\n", one.body());
+        assertEquals(List.of("totalDuty", "refundable"), iterable(json(one).fieldNames()), "no id given: none written");
+        HttpResponse<String> many = send("POST", "/v1/evaluate?fields=id,totalDuty,refundable&asKnown=2025-08-20",
+                "[" + ROBOT + ",{\"id\":\"x\"}]");
+        assertEquals(200, many.statusCode(), many.body());
+        assertEquals(List.of("totalDuty", "refundable"), iterable(json(many).get(0).fieldNames()));
+        assertEquals("MISSING_FIELD", json(many).get(1).get("error").get("code").asText(), "an error object is whole");
+        HttpResponse<String> bad = send("POST", "/v1/evaluate?fields=id,trail", ROBOT);
+        assertEquals(400, bad.statusCode());
+        assertEquals("INVALID_PARAMETER", errorCode(bad));
+        assertEquals("fields", json(bad).get("error").get("field").asText());
+        assertTrue(json(bad).get("error").get("message").asText().startsWith("unknown field 'trail'; the fields of a result"
+                + " are: id, hts,"), bad.body());
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> names) {
+        List<String> out = new java.util.ArrayList<>();
+        names.forEachRemaining(out::add);
+        return out;
+    }
+
+    @Test
     void badViewParametersAre400NamingTheParameter() throws Exception {
         HttpResponse<String> date = send("POST", "/v1/evaluate?asKnown=2025-13-01", ROBOT);
         assertEquals(400, date.statusCode());

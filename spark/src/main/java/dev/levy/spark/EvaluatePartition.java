@@ -109,7 +109,7 @@ final class EvaluatePartition implements FlatMapFunction<Iterator<Tuple2<Row, Lo
         }
         if (cape) {
             List<Row> out = new ArrayList<>(items.size());
-            levy.evaluate(items.stream().map(Item::input).iterator(), 1, CapeReport.VIEWS,
+            levy.fields(CapeLine.READS).evaluate(items.stream().map(Item::input).iterator(), 1, CapeReport.VIEWS,
                     (input, views) -> CapeLine.of(input.parse(), views), line -> out.add(Schemas.capeLine(line)));
             return out;
         }
