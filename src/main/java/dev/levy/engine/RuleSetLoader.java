@@ -138,7 +138,9 @@ public final class RuleSetLoader {
             index = tables.index();
             tableNames = tables.tableNames();
         }
-        Map<String, Scenario> scenarios = scenarios(index.tableNames(), programOrder.keySet());
+        // The build checked the scenarios of the rules it compiled: they are parsed when a scenario is first asked for
+        Map<String, Scenario> scenarios = prebuilt != null ? new ScenariosWhenAsked(this, index.tableNames(),
+                programOrder.keySet()) : Collections.unmodifiableMap(scenarios(index.tableNames(), programOrder.keySet()));
         Timings.mark("scenarios");
         // The lints that read only the rules' text ran when the build checked these very files: their warnings come
         // from the build.
@@ -173,7 +175,7 @@ public final class RuleSetLoader {
         RuleSet ruleSet = new RuleSet(props.getProperty("name", source.displayRoot()), source.version(), kieBase,
                 index, Map.copyOf(rules), phases, Map.copyOf(programOrder), Map.copyOf(declarations),
                 List.copyOf(stacking), coversFrom, coversTo, coversSource, warnings,
-                Map.copyOf(programTitles), Collections.unmodifiableMap(scenarios), precedence, rulings, terminations,
+                Map.copyOf(programTitles), scenarios, precedence, rulings, terminations,
                 refundPaths);
         Timings.mark("rule set version");
         return ruleSet;
@@ -236,6 +238,55 @@ public final class RuleSetLoader {
             }
         }
         return out;
+    }
+
+    /**
+     * The scenarios of a rule set the build checked, parsed when first asked for (an evaluation without a scenario never
+     * asks): a one-shipment start skips the YAML reader. The build found no problem in them, so none is expected here.
+     */
+    private static final class ScenariosWhenAsked extends java.util.AbstractMap<String, Scenario> {
+        private final RuleSetLoader loader;
+        private final Set<String> tables;
+        private final Set<String> programs;
+        private volatile Map<String, Scenario> parsed;
+
+        ScenariosWhenAsked(RuleSetLoader loader, Set<String> tables, Set<String> programs) {
+            this.loader = loader;
+            this.tables = tables;
+            this.programs = programs;
+        }
+
+        private Map<String, Scenario> parsed() {
+            Map<String, Scenario> done = parsed;
+            return done != null ? done : parse();
+        }
+
+        private synchronized Map<String, Scenario> parse() {
+            if (parsed == null) {
+                int before = loader.problems.size();
+                Map<String, Scenario> scenarios = loader.scenarios(tables, programs);
+                if (loader.problems.size() > before) {
+                    throw new RuleSetException(loader.problems.subList(before, loader.problems.size()));
+                }
+                parsed = Collections.unmodifiableMap(scenarios);
+            }
+            return parsed;
+        }
+
+        @Override
+        public Set<Map.Entry<String, Scenario>> entrySet() {
+            return parsed().entrySet();
+        }
+
+        @Override
+        public Scenario get(Object name) {
+            return parsed().get(name);
+        }
+
+        @Override
+        public boolean containsKey(Object name) {
+            return parsed().containsKey(name);
+        }
     }
 
     /** Checks every DRL file against the policy of {@code ruleset.properties}; true if any was refused. */

@@ -51,6 +51,8 @@ class BundledRulesTest {
         assertEquals(List.of(), fromBuild.warnings(), "the bundled rules pass every lint");
         assertEquals(fromText.rules(), fromBuild.rules());
         assertEquals(fromText.version(), fromBuild.version());
+        assertEquals(fromText.scenarios(), fromBuild.scenarios(), "the scenarios, parsed when first asked for");
+        assertTrue(!fromBuild.scenarios().isEmpty(), "the bundled rules ship scenarios");
         Levy built = Levy.of(fromBuild);
         Levy compiled = Levy.of(fromText);
         ShipmentGenerator generator = new ShipmentGenerator(fromText, 7);
