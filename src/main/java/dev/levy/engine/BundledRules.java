@@ -71,6 +71,9 @@ public final class BundledRules {
         }
     }
 
+    /** The compiled packages {@link #readAhead} started reading, until a load takes them. */
+    private static final java.util.concurrent.atomic.AtomicReference<CompletableFuture<KieBase>> readAhead =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private static volatile Index index;
     private static volatile boolean indexRead;
 
@@ -99,6 +102,27 @@ public final class BundledRules {
                 || !built.key().equals(KieBaseCache.key(source))) {
             return null;
         }
+        CompletableFuture<KieBase> compiled = readAhead.getAndSet(null);
+        return new Prebuilt(compiled != null ? compiled : readInBackground(), built.warnings(),
+                tablesKey(built.key()).equals(built.tablesKey()));
+    }
+
+    /**
+     * Starts reading the compiled packages as soon as the bundled rules are asked for ({@link RuleSource#bundled()}),
+     * before their files are read: the next {@link #prebuilt} of a rule set that matches the build takes them (one
+     * KieBase per load, as before).
+     */
+    static void readAhead() {
+        if (index() != null && readAhead.get() == null) {
+            CompletableFuture<KieBase> started = readInBackground();
+            if (!readAhead.compareAndSet(null, started)) {
+                started.cancel(false); // another thread started one first: this one's result is not taken
+            }
+        }
+    }
+
+    /** The compiled packages, read on a thread of their own. */
+    private static CompletableFuture<KieBase> readInBackground() {
         CompletableFuture<KieBase> compiled = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
             try {
@@ -109,7 +133,7 @@ public final class BundledRules {
         }, "levy-read-compiled-rules");
         reader.setDaemon(true);
         reader.start();
-        return new Prebuilt(compiled, built.warnings(), tablesKey(built.key()).equals(built.tablesKey()));
+        return compiled;
     }
 
     private static KieBase readKieBase() {
