@@ -11,17 +11,20 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code levy}: the command line of the contract. Exit codes: 0 success, 1 a check or fixture failed, 2 bad input
  * or usage, 3 the rules do not compile. */
 @Command(name = "levy", mixinStandardHelpOptions = true, versionProvider = LevyCommand.Version.class,
-        description = "Evaluates US tariff measures for customs entry lines, with citations.",
-        subcommands = {EvalCommand.class, TestCommand.class, CheckCommand.class, DiffCommand.class, RefundsCommand.class,
-                ImportHtsCommand.class,
-                BenchCommand.class, ServeCommand.class, LoadCommand.class, ExceptionsCommand.class})
+        description = "Evaluates US tariff measures for customs entry lines, with citations.")
 public final class LevyCommand implements Runnable {
+    /** The subcommands, in the order {@code levy --help} lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(EvalCommand.class, TestCommand.class, CheckCommand.class,
+            DiffCommand.class, RefundsCommand.class, ImportHtsCommand.class, BenchCommand.class, ServeCommand.class,
+            LoadCommand.class, ExceptionsCommand.class);
+
     static final int OK = 0;
     static final int FAILED = 1;
     static final int BAD_INPUT = 2;
@@ -34,7 +37,7 @@ public final class LevyCommand implements Runnable {
         Timings.mark("JVM start to main");
         quietDrools();
         cacheCompiledRules();
-        CommandLine cl = commandLine();
+        CommandLine cl = commandLine(args);
         Timings.mark("picocli command model");
         // System.out flushes every line; batches write hundreds of megabytes, so stdout gets a large buffer of its own.
         cl.setOut(new PrintWriter(new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
@@ -71,12 +74,28 @@ public final class LevyCommand implements Runnable {
         System.setProperty("org.slf4j.simpleLogger.log.org.drools.drl.parser", "error");
     }
 
+    /** The command line with every subcommand: what {@code levy --help} lists, and what the tests drive. */
     static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * The command line for these arguments. Its model is built for the subcommand the first argument names alone when
+     * it names one (picocli builds a command's model from its annotations, about a tenth of a cold start for all ten):
+     * parsing, help and errors of {@code levy eval ...} concern {@code eval} only. Any other first argument (an
+     * option, a misspelt command, none) gets every subcommand, for the usage and the suggestions.
+     */
+    static CommandLine commandLine(String[] args) {
         CommandLine cl = new CommandLine(new LevyCommand());
+        Class<?> named = args.length == 0 ? null : SUBCOMMANDS.stream()
+                .filter(c -> c.getAnnotation(Command.class).name().equals(args[0])).findFirst().orElse(null);
+        for (Class<?> subcommand : named != null ? List.of(named) : SUBCOMMANDS) {
+            cl.addSubcommand(subcommand);
+        }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.registerConverter(LocalDate.class, new OptionValues.Date()); // every date option, --as-known and others
         CommandLine.IParameterExceptionHandler standard = cl.getParameterExceptionHandler();
-        cl.setParameterExceptionHandler((e, args) -> {
+        cl.setParameterExceptionHandler((e, rest) -> {
             // A bad option value gets one line naming the option, not picocli's Java exception and the whole usage
             if (e.getCause() instanceof CommandLine.TypeConversionException bad
                     && e.getArgSpec() instanceof CommandLine.Model.OptionSpec option) {
@@ -84,7 +103,7 @@ public final class LevyCommand implements Runnable {
                         + option.longestName() + ": " + bad.getMessage());
                 return BAD_INPUT;
             }
-            return standard.handleParseException(e, args);
+            return standard.handleParseException(e, rest);
         });
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("levy: " + e.getMessage());

@@ -28,6 +28,11 @@ public final class BundledRules {
     static final String FOLDER = "levy-rules-built";
     private static final String INDEX = "index.txt";
     private static final String KIEBASE = "kiebase.bin";
+    private static final String TABLES = "tables.bin";
+    /** The code that loads the tables and the form it writes them in: a change to any of them is a new form. */
+    private static final List<Class<?>> TABLE_CODE = List.of(BuiltTables.class, TableLoader.class,
+            TableLoader.SpecialRows.class, TableIndex.class, TableIndex.Edition.class, TableRow.class, RateText.class,
+            RowPrecedence.class, DutyTable.class, Source.class);
 
     /**
      * The build's record of the bundled rules.
@@ -35,21 +40,40 @@ public final class BundledRules {
      * @param key      {@link KieBaseCache#key}: the files, the Drools version and the fact classes the packages fit
      * @param digest   {@link RuleSource#digest()} of the files
      * @param files    the files' paths under {@link RuleSource#BUNDLED}
+     * @param tablesKey {@link #tablesKey}: the code that made {@code tables.bin}, the tables' built form
      * @param warnings the lints' warnings (the rules had no error)
      */
-    record Index(String key, String digest, List<String> files, List<Problem> warnings) {}
+    record Index(String key, String digest, String tablesKey, List<String> files, List<Problem> warnings) {}
 
     /**
      * What loading takes from the build instead of computing it. The compiled packages are read on a thread of their
-     * own while the loader parses the tables: neither needs the other.
+     * own while the loader reads the tables and the rest: neither needs the other.
      */
-    record Prebuilt(CompletableFuture<KieBase> compiled, List<Problem> warnings) {
+    record Prebuilt(CompletableFuture<KieBase> compiled, List<Problem> warnings, boolean tablesCurrent) {
         /** The compiled KieBase, or null when it cannot be read (then the rules are compiled, as any others). */
         KieBase kieBase() {
             return compiled.join();
         }
+
+        /**
+         * The tables as the build loaded them, or null when their form is missing, of other code or damaged (then they
+         * are parsed from their text, as any others).
+         */
+        TableIndex tables() {
+            if (!tablesCurrent) {
+                return null;
+            }
+            try (InputStream in = BundledRules.class.getClassLoader().getResourceAsStream(FOLDER + "/" + TABLES)) {
+                return in == null ? null : BuiltTables.read(in.readAllBytes());
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
     }
 
+    /** The compiled packages {@link #readAhead} started reading, until a load takes them. */
+    private static final java.util.concurrent.atomic.AtomicReference<CompletableFuture<KieBase>> readAhead =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private static volatile Index index;
     private static volatile boolean indexRead;
 
@@ -78,6 +102,27 @@ public final class BundledRules {
                 || !built.key().equals(KieBaseCache.key(source))) {
             return null;
         }
+        CompletableFuture<KieBase> compiled = readAhead.getAndSet(null);
+        return new Prebuilt(compiled != null ? compiled : readInBackground(), built.warnings(),
+                tablesKey(built.key()).equals(built.tablesKey()));
+    }
+
+    /**
+     * Starts reading the compiled packages as soon as the bundled rules are asked for ({@link RuleSource#bundled()}),
+     * before their files are read: the next {@link #prebuilt} of a rule set that matches the build takes them (one
+     * KieBase per load, as before).
+     */
+    static void readAhead() {
+        if (index() != null && readAhead.get() == null) {
+            CompletableFuture<KieBase> started = readInBackground();
+            if (!readAhead.compareAndSet(null, started)) {
+                started.cancel(false); // another thread started one first: this one's result is not taken
+            }
+        }
+    }
+
+    /** The compiled packages, read on a thread of their own. */
+    private static CompletableFuture<KieBase> readInBackground() {
         CompletableFuture<KieBase> compiled = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
             try {
@@ -88,7 +133,7 @@ public final class BundledRules {
         }, "levy-read-compiled-rules");
         reader.setDaemon(true);
         reader.start();
-        return new Prebuilt(compiled, built.warnings());
+        return compiled;
     }
 
     private static KieBase readKieBase() {
@@ -110,11 +155,13 @@ public final class BundledRules {
         String key = KieBaseCache.key(source);
         Path indexFile = out.resolve(INDEX);
         if (Files.isRegularFile(indexFile) && Files.isRegularFile(out.resolve(KIEBASE))
-                && parse(Files.readString(indexFile)).key().equals(key)) {
+                && Files.isRegularFile(out.resolve(TABLES)) && parse(Files.readString(indexFile)).key().equals(key)
+                && tablesKey(key).equals(parse(Files.readString(indexFile)).tablesKey())) {
             return;
         }
         Files.deleteIfExists(indexFile);
         Files.deleteIfExists(out.resolve(KIEBASE));
+        Files.deleteIfExists(out.resolve(TABLES));
         RuleSet rules;
         try {
             rules = RuleSetLoader.loadFromSource(source);
@@ -124,8 +171,26 @@ public final class BundledRules {
         }
         Files.createDirectories(out);
         KieBaseCache.writePackages(out.resolve(KIEBASE), rules.kieBase().getKiePackages());
-        Files.writeString(indexFile, format(new Index(key, source.digest(), List.copyOf(source.files().keySet()),
-                rules.warnings())));
+        Files.write(out.resolve(TABLES), BuiltTables.write(rules.tables()));
+        Files.writeString(indexFile, format(new Index(key, source.digest(), tablesKey(key),
+                List.copyOf(source.files().keySet()), rules.warnings())));
+    }
+
+    /** What the tables' built form depends on: the rules and facts ({@link KieBaseCache#key}) and the tables' code. */
+    static String tablesKey(String key) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(key.getBytes(StandardCharsets.UTF_8));
+            for (Class<?> c : TABLE_CODE) {
+                String name = c.getName();
+                try (InputStream in = c.getResourceAsStream(name.substring(name.lastIndexOf('.') + 1) + ".class")) {
+                    sha.update(in == null ? new byte[0] : in.readAllBytes());
+                }
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 32);
+        } catch (java.security.NoSuchAlgorithmException | IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** One line per entry: {@code key K}, {@code digest D}, {@code file PATH}, {@code warning FILE\tLINE\tCOLUMN\tTEXT}. */
@@ -133,6 +198,7 @@ public final class BundledRules {
         StringBuilder out = new StringBuilder();
         out.append("key ").append(index.key()).append('\n');
         out.append("digest ").append(index.digest()).append('\n');
+        out.append("tables ").append(index.tablesKey()).append('\n');
         index.files().forEach(f -> out.append("file ").append(f).append('\n'));
         for (Problem w : index.warnings()) {
             out.append("warning ").append(escape(w.file())).append('\t').append(w.line()).append('\t')
@@ -144,6 +210,7 @@ public final class BundledRules {
     static Index parse(String text) {
         String key = null;
         String digest = null;
+        String tablesKey = null;
         List<String> files = new ArrayList<>();
         List<Problem> warnings = new ArrayList<>();
         for (String line : text.split("\n")) {
@@ -152,6 +219,7 @@ public final class BundledRules {
             switch (line.substring(0, space)) {
                 case "key" -> key = value;
                 case "digest" -> digest = value;
+                case "tables" -> tablesKey = value;
                 case "file" -> files.add(value);
                 case "warning" -> {
                     String[] f = value.split("\t", 4);
@@ -161,7 +229,7 @@ public final class BundledRules {
                 default -> throw new UncheckedIOException(new IOException("unknown line in the index: " + line));
             }
         }
-        return new Index(key, digest, List.copyOf(files), List.copyOf(warnings));
+        return new Index(key, digest, tablesKey, List.copyOf(files), List.copyOf(warnings));
     }
 
     private static String escape(String s) {

@@ -120,14 +120,76 @@ public final class RuleSetLoader {
         List<Ruling> rulings = rulings(programOrder.keySet(), sources);
         List<Termination> terminations = terminations(programOrder.keySet(), sources);
         RefundPaths refundPaths = refundPaths(sources);
-        TableLoader tables = new TableLoader(source, groups, sources, problems);
         Map<String, String> drl = new TreeMap<>();
+        for (Map.Entry<String, String> f : source.files().entrySet()) {
+            if (f.getKey().endsWith(".drl")) {
+                drl.put(f.getKey(), f.getValue());
+            }
+        }
+        TableIndex built = prebuilt == null ? null : prebuilt.tables();
+        TableIndex index;
+        Set<String> tableNames = null; // what the DRL may name: only the lints of a load from the text need it
+        if (built != null) {
+            index = built;
+            parameterDays = BuiltTables.parameterDays(index);
+            Timings.mark("tables read from the build's form");
+        } else {
+            TableLoader tables = loadTables(coversFrom, coversTo, groups, sources, programOrder, declarations);
+            index = tables.index();
+            tableNames = tables.tableNames();
+        }
+        // The build checked the scenarios of the rules it compiled: they are parsed when a scenario is first asked for
+        Map<String, Scenario> scenarios = prebuilt != null ? new ScenariosWhenAsked(this, index.tableNames(),
+                programOrder.keySet()) : Collections.unmodifiableMap(scenarios(index.tableNames(), programOrder.keySet()));
+        Timings.mark("scenarios");
+        // The lints that read only the rules' text ran when the build checked these very files: their warnings come
+        // from the build.
+        if (prebuilt == null) {
+            checkTableReferences(drl, tableNames);
+            drl.forEach((rel, text) -> problems.addAll(DrlLiterals.check(source.display(rel), text,
+                    programOrder.keySet(), declarations.keySet())));
+            drl.forEach((rel, text) -> problems.addAll(LawLiterals.check(source.display(rel), text)));
+            problems.addAll(RuleShapes.check(drl, source::display));
+        }
+        Map<String, RuleInfo> rules = new TreeMap<>();
+        Map<String, String> drlByDisplay = new TreeMap<>();
+        drl.forEach((rel, text) -> drlByDisplay.put(source.display(rel), text));
+        Precedence precedence = Precedence.of(drlByDisplay, index.tablePrograms(),
+                index.dutyTables().values().stream().collect(java.util.stream.Collectors.groupingBy(DutyTable::basis,
+                        java.util.stream.Collectors.mapping(DutyTable::program, java.util.stream.Collectors.toSet()))));
+        if (prebuilt == null) {
+            problems.addAll(precedence.problems());
+        }
+        Timings.mark("DRL lints and precedence");
+        // DRL is code: what it may reach is checked on its text first, and refused code is never compiled.
+        boolean refused = prebuilt == null && refused(props, drl);
+        Timings.mark("DRL policy");
+        KieBase kieBase = refused ? null : compile(drl, phases, rules, precedence);
+        Timings.mark("rule metadata lints");
+        List<Problem> errors = problems.stream().filter(Problem::isError).toList();
+        if (!errors.isEmpty()) {
+            throw new RuleSetException(problems);
+        }
+        List<Problem> warnings = prebuilt != null ? prebuilt.warnings()
+                : problems.stream().filter(p -> !p.isError()).toList();
+        RuleSet ruleSet = new RuleSet(props.getProperty("name", source.displayRoot()), source.version(), kieBase,
+                index, Map.copyOf(rules), phases, Map.copyOf(programOrder), Map.copyOf(declarations),
+                List.copyOf(stacking), coversFrom, coversTo, coversSource, warnings,
+                Map.copyOf(programTitles), scenarios, precedence, rulings, terminations,
+                refundPaths);
+        Timings.mark("rule set version");
+        return ruleSet;
+    }
+
+    /** The tables parsed from their CSV text, linted and indexed. */
+    private TableLoader loadTables(LocalDate coversFrom, LocalDate coversTo, Map<String, Set<String>> groups,
+                                   Map<String, Source> sources, Map<String, Integer> programOrder,
+                                   Map<String, String> declarations) {
+        TableLoader tables = new TableLoader(source, groups, sources, problems);
         Map<String, String> csv = new TreeMap<>();
         for (Map.Entry<String, String> f : source.files().entrySet()) {
             String rel = f.getKey();
-            if (rel.endsWith(".drl")) {
-                drl.put(rel, f.getValue());
-            } else if (rel.endsWith(".csv") && !Set.of(PROGRAMS, DECLARATIONS, COUNTRY_GROUPS, STACKING_MATRIX, SOURCES, RULINGS,
+            if (rel.endsWith(".csv") && !Set.of(PROGRAMS, DECLARATIONS, COUNTRY_GROUPS, STACKING_MATRIX, SOURCES, RULINGS,
                     TERMINATIONS, REFUND_PATHS, REFUND_DAYS).contains(rel)) {
                 csv.put(rel, f.getValue());
             }
@@ -153,45 +215,7 @@ public final class RuleSetLoader {
         tables.resolveTenDigitLines();
         tables.lintEditions(coversFrom, coversTo);
         Timings.mark("tables linted and indexed");
-        Map<String, Scenario> scenarios = scenarios(tables.index().tableNames(), programOrder.keySet());
-        Timings.mark("scenarios");
-        // The lints that read only the rules' text ran when the build checked these very files: their warnings come
-        // from the build.
-        if (prebuilt == null) {
-            checkTableReferences(drl, tables.tableNames());
-            drl.forEach((rel, text) -> problems.addAll(DrlLiterals.check(source.display(rel), text,
-                    programOrder.keySet(), declarations.keySet())));
-            drl.forEach((rel, text) -> problems.addAll(LawLiterals.check(source.display(rel), text)));
-            problems.addAll(RuleShapes.check(drl, source::display));
-        }
-        Map<String, RuleInfo> rules = new TreeMap<>();
-        Map<String, String> drlByDisplay = new TreeMap<>();
-        drl.forEach((rel, text) -> drlByDisplay.put(source.display(rel), text));
-        Precedence precedence = Precedence.of(drlByDisplay, tables.index().tablePrograms(),
-                tables.index().dutyTables().values().stream().collect(java.util.stream.Collectors.groupingBy(DutyTable::basis,
-                        java.util.stream.Collectors.mapping(DutyTable::program, java.util.stream.Collectors.toSet()))));
-        if (prebuilt == null) {
-            problems.addAll(precedence.problems());
-        }
-        Timings.mark("DRL lints and precedence");
-        // DRL is code: what it may reach is checked on its text first, and refused code is never compiled.
-        boolean refused = prebuilt == null && refused(props, drl);
-        Timings.mark("DRL policy");
-        KieBase kieBase = refused ? null : compile(drl, phases, rules, precedence);
-        Timings.mark("rule metadata lints");
-        List<Problem> errors = problems.stream().filter(Problem::isError).toList();
-        if (!errors.isEmpty()) {
-            throw new RuleSetException(problems);
-        }
-        List<Problem> warnings = prebuilt != null ? prebuilt.warnings()
-                : problems.stream().filter(p -> !p.isError()).toList();
-        RuleSet ruleSet = new RuleSet(props.getProperty("name", source.displayRoot()), source.version(), kieBase,
-                tables.index(), Map.copyOf(rules), phases, Map.copyOf(programOrder), Map.copyOf(declarations),
-                List.copyOf(stacking), coversFrom, coversTo, coversSource, warnings,
-                Map.copyOf(programTitles), Collections.unmodifiableMap(scenarios), precedence, rulings, terminations,
-                refundPaths);
-        Timings.mark("rule set version");
-        return ruleSet;
+        return tables;
     }
 
     /** The scenarios shipped with the rules ({@code scenarios/NAME.yaml}), by name, each checked against the rules. */
@@ -214,6 +238,55 @@ public final class RuleSetLoader {
             }
         }
         return out;
+    }
+
+    /**
+     * The scenarios of a rule set the build checked, parsed when first asked for (an evaluation without a scenario never
+     * asks): a one-shipment start skips the YAML reader. The build found no problem in them, so none is expected here.
+     */
+    private static final class ScenariosWhenAsked extends java.util.AbstractMap<String, Scenario> {
+        private final RuleSetLoader loader;
+        private final Set<String> tables;
+        private final Set<String> programs;
+        private volatile Map<String, Scenario> parsed;
+
+        ScenariosWhenAsked(RuleSetLoader loader, Set<String> tables, Set<String> programs) {
+            this.loader = loader;
+            this.tables = tables;
+            this.programs = programs;
+        }
+
+        private Map<String, Scenario> parsed() {
+            Map<String, Scenario> done = parsed;
+            return done != null ? done : parse();
+        }
+
+        private synchronized Map<String, Scenario> parse() {
+            if (parsed == null) {
+                int before = loader.problems.size();
+                Map<String, Scenario> scenarios = loader.scenarios(tables, programs);
+                if (loader.problems.size() > before) {
+                    throw new RuleSetException(loader.problems.subList(before, loader.problems.size()));
+                }
+                parsed = Collections.unmodifiableMap(scenarios);
+            }
+            return parsed;
+        }
+
+        @Override
+        public Set<Map.Entry<String, Scenario>> entrySet() {
+            return parsed().entrySet();
+        }
+
+        @Override
+        public Scenario get(Object name) {
+            return parsed().get(name);
+        }
+
+        @Override
+        public boolean containsKey(Object name) {
+            return parsed().containsKey(name);
+        }
     }
 
     /** Checks every DRL file against the policy of {@code ruleset.properties}; true if any was refused. */

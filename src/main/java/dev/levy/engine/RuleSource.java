@@ -87,6 +87,7 @@ public final class RuleSource implements Serializable {
             if ("jar".equals(uri.getScheme())) {
                 BundledRules.Index index = BundledRules.index();
                 if (index != null) {
+                    BundledRules.readAhead(); // while the files are read
                     return new RuleSource("rules", readResources(index.files()), index.digest(), true);
                 }
                 FileSystem fs;

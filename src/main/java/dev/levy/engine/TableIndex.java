@@ -35,21 +35,21 @@ public final class TableIndex {
      */
     public static final String COLUMN_2_COUNTRIES = "column2_countries";
 
-    private final Map<String, List<TableRow>> byHtsPrefix = new HashMap<>();
-    private final Map<String, List<TableRow>> byCountry = new HashMap<>();
-    private final List<TableRow> unkeyed = new ArrayList<>();
+    final Map<String, List<TableRow>> byHtsPrefix = new HashMap<>();
+    final Map<String, List<TableRow>> byCountry = new HashMap<>();
+    final List<TableRow> unkeyed = new ArrayList<>();
     /** The schedule's editions by the day each comes into force ({@link #FIRST_EDITION} for the one without a day). */
-    private final NavigableMap<LocalDate, Edition> editions = new TreeMap<>();
-    private final Set<String> tableNames = new TreeSet<>();
-    private final Map<String, Set<String>> tablePrograms = new java.util.TreeMap<>();
+    final NavigableMap<LocalDate, Edition> editions = new TreeMap<>();
+    final Set<String> tableNames = new TreeSet<>();
+    final Map<String, Set<String>> tablePrograms = new java.util.TreeMap<>();
     /** The rows of each exception table (a {@code program} column), once per line of its file, in file order. */
-    private final Map<String, Map<String, List<TableRow>>> exceptionRows = new java.util.TreeMap<>();
+    final Map<String, Map<String, List<TableRow>>> exceptionRows = new java.util.TreeMap<>();
     /** The listed duty tables ({@code duties/listed_duties.csv}), by table name. */
-    private final Map<String, DutyTable> dutyTables = new java.util.TreeMap<>();
+    final Map<String, DutyTable> dutyTables = new java.util.TreeMap<>();
     /** The tables a row's {@code list} or a listed duty's {@code unless} names: see {@link Row#isNamed()}. */
-    private final Set<String> namedTables = new java.util.HashSet<>();
+    final Set<String> namedTables = new java.util.HashSet<>();
     /** See {@link #lineClasses()}; filled by {@link #classifyTenDigitLines()} once the tables are loaded. */
-    private LineClasses lineClasses = new LineClasses(new TreeMap<>());
+    LineClasses lineClasses = new LineClasses(new TreeMap<>());
 
     /** The key of the edition whose rows have no {@code from}: in force from the first day the rules cover. */
     static final LocalDate FIRST_EDITION = LocalDate.MIN;
@@ -63,11 +63,11 @@ public final class TableIndex {
     public static final class Edition {
         private final LocalDate from;
         private final Source source;
-        private final Map<String, ScheduleLine> lines = new HashMap<>();
+        final Map<String, ScheduleLine> lines = new HashMap<>();
         /** The edition's 10-digit lines of each 8-digit number, sorted. */
-        private final Map<String, List<String>> tenDigitLines = new HashMap<>();
+        final Map<String, List<String>> tenDigitLines = new HashMap<>();
 
-        private Edition(LocalDate from, Source source) {
+        Edition(LocalDate from, Source source) {
             this.from = from;
             this.source = source;
         }

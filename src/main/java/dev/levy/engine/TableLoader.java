@@ -506,8 +506,9 @@ final class TableLoader {
             String generalText = line.get(cols.get("general"));
             TableRow generalRow = scheduleRow(TableIndex.MFN, digits, dotted,
                     rateTexts.computeIfAbsent(generalText, RateText::parse), from, src, where);
-            Map<String, TableRow> special = new SpecialRows(specialColumns.computeIfAbsent(line.get(cols.get("special")),
-                    TableLoader::specialRates), dotted, from, src, where);
+            String specialText = line.get(cols.get("special"));
+            Map<String, TableRow> special = new SpecialRows(specialText,
+                    specialColumns.computeIfAbsent(specialText, TableLoader::specialRates), dotted, from, src, where);
             String column2Text = line.get(cols.get("column2"));
             TableRow column2Row = scheduleRow(TableIndex.COLUMN_2, digits, dotted,
                     rateTexts.computeIfAbsent(column2Text, RateText::parse), from, src, where);
@@ -584,14 +585,18 @@ final class TableLoader {
      * The Special column's rows of one schedule line by program, made when asked: the schedule has some 200,000 of them,
      * and a shipment reads one (its own program's). The rates map is shared by every line that prints the same text.
      */
-    private static final class SpecialRows extends java.util.AbstractMap<String, TableRow> {
+    static final class SpecialRows extends java.util.AbstractMap<String, TableRow> {
+        /** The Special column's text, from which the build's form of the tables makes the rows again. */
+        final String text;
         private final Map<String, RateText> rates;
         private final String heading;
         private final LocalDate from;
         private final Source source;
         private final String where;
 
-        SpecialRows(Map<String, RateText> rates, String heading, LocalDate from, Source source, String where) {
+        SpecialRows(String text, Map<String, RateText> rates, String heading, LocalDate from, Source source,
+                    String where) {
+            this.text = text;
             this.rates = rates;
             this.heading = heading;
             this.from = from;

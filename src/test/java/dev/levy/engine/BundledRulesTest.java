@@ -3,6 +3,7 @@ package dev.levy.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.levy.Levy;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -49,6 +51,8 @@ class BundledRulesTest {
         assertEquals(List.of(), fromBuild.warnings(), "the bundled rules pass every lint");
         assertEquals(fromText.rules(), fromBuild.rules());
         assertEquals(fromText.version(), fromBuild.version());
+        assertEquals(fromText.scenarios(), fromBuild.scenarios(), "the scenarios, parsed when first asked for");
+        assertTrue(!fromBuild.scenarios().isEmpty(), "the bundled rules ship scenarios");
         Levy built = Levy.of(fromBuild);
         Levy compiled = Levy.of(fromText);
         ShipmentGenerator generator = new ShipmentGenerator(fromText, 7);
@@ -56,6 +60,52 @@ class BundledRulesTest {
             String shipment = generator.next();
             assertEquals(Json.compact(compiled.evaluate(shipment)), Json.compact(built.evaluate(shipment)), shipment);
         }
+    }
+
+    @Test
+    void theBuildsTablesAreTheTablesOfTheText() throws IOException {
+        RuleSource bundled = RuleSource.bundled();
+        TableIndex built = BundledRules.prebuilt(bundled).tables();
+        assertNotNull(built, "levy-rules-built/tables.bin is on the class path and of this code");
+        TableIndex text = RuleSetLoader.loadFromSource(bundled).tables();
+        assertSameTables(text, built);
+        assertSameTables(text, BuiltTables.read(BuiltTables.write(text)));
+        assertEquals(BuiltTables.parameterDays(text), BuiltTables.parameterDays(built));
+        assertTrue(BuiltTables.parameterDays(built).size() > 0, "the rules have parameters whose value is a day");
+    }
+
+    @Test
+    void damagedTablesAreNotRead() throws IOException {
+        byte[] bytes = BuiltTables.write(RuleSetLoader.loadFromSource(RuleSource.bundled()).tables());
+        assertThrows(RuntimeException.class, () -> BuiltTables.read(Arrays.copyOf(bytes, bytes.length - 1)));
+        assertThrows(RuntimeException.class, () -> BuiltTables.read(Arrays.copyOf(bytes, bytes.length + 1)));
+        byte[] otherFormat = bytes.clone();
+        otherFormat[3]++;
+        assertThrows(RuntimeException.class, () -> BuiltTables.read(otherFormat));
+    }
+
+    private static void assertSameTables(TableIndex expected, TableIndex actual) {
+        assertEquals(expected.unkeyed, actual.unkeyed);
+        assertEquals(expected.byHtsPrefix, actual.byHtsPrefix);
+        assertEquals(expected.byCountry, actual.byCountry);
+        assertEquals(expected.tableNames, actual.tableNames);
+        assertEquals(expected.tablePrograms, actual.tablePrograms);
+        assertEquals(expected.exceptionRows, actual.exceptionRows);
+        assertEquals(List.copyOf(expected.exceptionRows.get("listed").keySet()),
+                List.copyOf(actual.exceptionRows.get("listed").keySet()), "the exception rows keep their file order");
+        assertEquals(expected.dutyTables, actual.dutyTables);
+        assertEquals(expected.namedTables, actual.namedTables);
+        assertEquals(expected.lineClasses, actual.lineClasses);
+        assertEquals(expected.editions.keySet(), actual.editions.keySet());
+        expected.editions.forEach((day, edition) -> {
+            TableIndex.Edition other = actual.editions.get(day);
+            assertEquals(edition.from(), other.from());
+            assertEquals(edition.source(), other.source());
+            assertEquals(edition.tenDigitLines, other.tenDigitLines);
+            // a line's Special column: its rows made from the text read back, as the loader makes them
+            assertEquals(edition.lines, other.lines);
+        });
+        assertEquals(expected.adValoremScheduleLines(), actual.adValoremScheduleLines());
     }
 
     @Test
@@ -82,7 +132,7 @@ class BundledRulesTest {
         List<Problem> warnings = new ArrayList<>();
         warnings.add(new Problem(Problem.Severity.WARNING, "rules/a b.drl", 3, 7, "one\ttab, one\nnewline, one \\ back"));
         warnings.add(Problem.warning("rules/x.csv", 0, "plain"));
-        BundledRules.Index index = new BundledRules.Index("k", "d", List.of("a b.drl", "x.csv"), warnings);
+        BundledRules.Index index = new BundledRules.Index("k", "d", "t", List.of("a b.drl", "x.csv"), warnings);
         assertEquals(index, BundledRules.parse(BundledRules.format(index)));
     }
 }
