@@ -142,7 +142,7 @@ public final class Evaluator {
      *               the rulings, which gives {@code refundable} its total
      */
     private List<Result> evaluateInSession(List<Shipment> shipments, Fields fields) {
-        KieSession session = ruleSet.kieBase().newKieSession();
+        KieSession session = ruleSet.sessions().newKieSession();
         try {
             TraceCollector trace = fields.has("trace") ? new TraceCollector() : null;
             ConfidenceCollector confidence = new ConfidenceCollector();
@@ -202,6 +202,7 @@ public final class Evaluator {
             }
             return refund.isEmpty() ? results : withRefundable(shipments, results, refund);
         } finally {
+            // back to the pool, reset: no fact, activation or listener of this evaluation stays (SessionSizeTest)
             session.dispose();
         }
     }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.definition.rule.Rule;
 
 /**
@@ -17,6 +18,9 @@ import org.kie.api.definition.rule.Rule;
  * @param programOrder program code to its rank in the CBP reporting order ({@code programs.csv})
  * @param declarations declarations a shipment may make, with their meaning ({@code declarations.csv})
  * @param stacking     the declared relation of each pair of additional duties ({@code stacking_matrix.csv})
+ * @param sessions     the Kie sessions of {@code kieBase}, kept between evaluations: a new session builds the memory of
+ *                     every node of the network, which for one shipment costs more than its rules (docs/performance.md,
+ *                     "Issue 17, second pass: sessions from a pool"); a session given back is reset to empty
  * @param coversFrom   first regime date the rules cover (inclusive)
  * @param coversTo     first regime date the rules no longer cover
  * @param coversSource the source ({@code sources.csv}) of the span the rules cover: {@code covers.source}
@@ -28,7 +32,7 @@ import org.kie.api.definition.rule.Rule;
  * @param terminations the programs that end as a whole at an instant ({@code terminations.csv}), one end per program
  * @param refundPaths  how an entry's refund is claimed ({@code refunds/paths.csv}): data, never read by the rules
  */
-public record RuleSet(String name, String version, KieBase kieBase, TableIndex tables, Map<String, RuleInfo> rules,
+public record RuleSet(String name, String version, KieBase kieBase, KieSessionsPool sessions, TableIndex tables, Map<String, RuleInfo> rules,
                       List<String> phases, Map<String, Integer> programOrder, Map<String, String> declarations,
                       List<StackingRelation> stacking, LocalDate coversFrom, LocalDate coversTo, Source coversSource,
                       List<Problem> warnings,

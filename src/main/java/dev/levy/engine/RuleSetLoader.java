@@ -173,7 +173,7 @@ public final class RuleSetLoader {
         List<Problem> warnings = prebuilt != null ? prebuilt.warnings()
                 : problems.stream().filter(p -> !p.isError()).toList();
         RuleSet ruleSet = new RuleSet(props.getProperty("name", source.displayRoot()), source.version(), kieBase,
-                index, Map.copyOf(rules), phases, Map.copyOf(programOrder), Map.copyOf(declarations),
+                kieBase.newKieSessionsPool(1), index, Map.copyOf(rules), phases, Map.copyOf(programOrder), Map.copyOf(declarations),
                 List.copyOf(stacking), coversFrom, coversTo, coversSource, warnings,
                 Map.copyOf(programTitles), scenarios, precedence, rulings, terminations,
                 refundPaths);
