@@ -1,6 +1,7 @@
 package dev.levy.engine;
 
 import dev.levy.fact.Row;
+import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,9 +81,8 @@ final class ConfidenceCollector extends DefaultAgendaEventListener implements Ru
         if (firingSources == null) {
             Set<String> ids = null;
             for (Object o : firing.getObjects()) {
-                Set<String> more = o instanceof Row r ? (Source.MEDIUM.equals(r.getConfidence())
-                        ? Set.of(r.getSourceId()) : null) : medium.get(o);
-                if (more != null) {
+                Collection<String> more = o instanceof Row r ? r.mediumSourceIds() : medium.get(o);
+                if (more != null && !more.isEmpty()) {
                     if (ids == null) {
                         ids = new TreeSet<>();
                     }

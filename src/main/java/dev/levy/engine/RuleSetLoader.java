@@ -428,7 +428,7 @@ public final class RuleSetLoader {
             Source cited = sources.get(line.get(5));
             if (ends != null && known != null && cited != null) {
                 out.add(new Termination(program, ends, at, known, line.get(4), cited.citation(),
-                        Source.MEDIUM.equals(cited.confidence()) ? List.of(cited.id()) : List.of()));
+                        cited.mediumIds()));
             }
         }
         return List.copyOf(out);

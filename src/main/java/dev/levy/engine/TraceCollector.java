@@ -34,11 +34,11 @@ final class TraceCollector extends DefaultAgendaEventListener {
     private static List<String> mediumSources(Match match) {
         Set<String> ids = null;
         for (Object o : match.getObjects()) {
-            if (o instanceof Row r && Source.MEDIUM.equals(r.getConfidence())) {
+            if (o instanceof Row r && !r.mediumSourceIds().isEmpty()) {
                 if (ids == null) {
                     ids = new TreeSet<>();
                 }
-                ids.add(r.getSourceId());
+                ids.addAll(r.mediumSourceIds());
             }
         }
         return ids == null ? List.of() : List.copyOf(ids);

@@ -5,6 +5,7 @@ import dev.levy.engine.TableRow;
 import dev.levy.model.Shipment;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -46,6 +47,9 @@ public final class Row implements ShipmentFact {
 
     /** How sure the rules are of the row's source: {@code high} or {@code medium}. */
     public String getConfidence() { return row.source().confidence(); }
+
+    /** The id of the row's source when it is of medium confidence; else none. */
+    public List<String> mediumSourceIds() { return row.source().mediumIds(); }
 
     /** The specific part of a schedule rate, USD per {@link #getUnit()}; null when the rate is ad valorem only. */
     public BigDecimal getPerUnit() { return row.perUnit(); }
